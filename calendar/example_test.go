@@ -141,3 +141,54 @@ func ExampleFileErrors() {
 	// calendar.bad-date zone.yaml:4:21
 	// calendar.unknown-key zone.yaml:5:1
 }
+
+func ExampleCalendar_IsWorkday() {
+	cal := calendar.MainlandChina()
+	for _, s := range []string{"2025-10-08", "2025-10-11"} {
+		ok, _ := cal.IsWorkday(calendar.MustParseDate(s))
+		fmt.Println(s, ok)
+	}
+	// Output:
+	// 2025-10-08 false
+	// 2025-10-11 true
+}
+
+func ExampleCalendar_Explain() {
+	due, _ := calendar.MainlandChina().Explain(calendar.MustParseDate("2025-09-21"), calendar.MustParsePeriod("10天"))
+	fmt.Println(due.Nominal, due.NominalDay.Kind, due.NominalDay.Name, "→", due.Due, due.Moved)
+	// Output: 2025-10-01 节假日 国庆节、中秋节 → 2025-10-09 true
+}
+
+func ExampleCalendar_PrevWorkday() {
+	prev, _ := calendar.MainlandChina().PrevWorkday(calendar.MustParseDate("2025-10-09"))
+	fmt.Println(prev)
+	// Output: 2025-09-30
+}
+
+func ExampleBuiltin() {
+	cal, ok := calendar.Builtin(calendar.MainlandID)
+	fmt.Println(cal.Label(), ok)
+	_, ok = calendar.Builtin("cn-hk")
+	fmt.Println(ok)
+	// Output:
+	// 中国大陆法定节假日 true
+	// false
+}
+
+func ExampleLoadFile() {
+	cal, err := calendar.LoadFile("testdata/jinzhong-zone.yaml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	due, _ := cal.AddWorkdays(calendar.MustParseDate("2025-06-02"), 30)
+	fmt.Println(cal.ID(), due)
+	// Output: jinzhong-zone 2025-07-16
+}
+
+func ExampleNewPeriod() {
+	p := calendar.NewPeriod(30, calendar.WorkingDays)
+	text, _ := p.MarshalText()
+	fmt.Println(string(text), p.IsValid(), calendar.NewPeriod(0, calendar.Days).IsValid())
+	// Output: 30个工作日 true false
+}
