@@ -713,4 +713,3 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
-

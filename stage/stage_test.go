@@ -230,7 +230,7 @@ func TestFindings(t *testing.T) {
 	p := project(zone.Lease, map[zone.Event]string{
 		zone.Signed: "2025-06-02", "landing_meeting": "2025-05-20", // meeting before signing
 		zone.ReviewPassed: "2025-06-10", zone.LandTransferred: "2025-06-01", // transferred before review
-		"construction_meeting": "2025-07-01", // start stage never entered
+		"construction_meeting":  "2025-07-01", // start stage never entered
 		zone.EquipmentDebugging: "2026-01-10", // after as-of
 	})
 	var codes []string

@@ -209,4 +209,3 @@ func (p *Project) SortedEvents() []Event {
 	})
 	return es
 }
-
