@@ -1,0 +1,51 @@
+// Package rules reads, checks and compiles devzone rule sets: YAML files
+// that write down a development zone's policy — its parameters, the
+// project facts and milestone events its rules read, and named conditions —
+// in the words of the policy document. docs/rule-format.md describes the
+// format for the people who write it.
+//
+// # Phases
+//
+// Loading a rule set has three phases, each with its own type, as in
+// cel-go and HCL:
+//
+//   - [Parse] turns the bytes of one file into a [File]: a syntax tree whose
+//     every part knows its position. It checks shape only — known keys,
+//     required keys, mappings and lists where they belong, no duplicate keys,
+//     no YAML anchors — and never interprets a value.
+//   - [Compile] turns the files of an extends chain (baseline first) into an
+//     immutable [Set]: it merges the layers, reads money, dates and periods,
+//     infers and checks parameter types, type-checks every expression with
+//     package rules/expr, and resolves names.
+//   - [Set.Evaluate] and [Condition.Evaluate] take a project ([zone.Project])
+//     and an as-of date and return verdicts with explanations. They read no
+//     clock: the same inputs give the same result.
+//
+// [LoadFile] and [LoadFS] do the first two phases in one call, following
+// extends: from file to file.
+//
+// # Diagnostics
+//
+// Every problem in a rule set is a [*Diagnostic] with a stable code, a
+// file:line:col position (columns count characters, so a Chinese character
+// is one column), the key path in the file, and a message for the policy
+// officer who wrote it. All problems are reported at once, sorted, as
+// [Diagnostics]; the functions that load rule sets document that their
+// errors are of that type. [Diagnostics.WriteText] prints them with the
+// source line and a caret, [Diagnostics.WriteJSON] for tools. Expression
+// errors point at the exact character, even inside folded (>) or quoted
+// multi-line values.
+//
+// # Concurrency
+//
+// A [Set] and its [Condition] values are immutable and safe for concurrent
+// use. A [zone.Context] belongs to one goroutine at a time.
+//
+// # Domain sections
+//
+// The top-level sections lifecycle, land, budgets, incentives and zone
+// belong to the domain packages and plug into the loader through an
+// internal table of sections. Until a section is implemented, it is
+// accepted, its layout checked, and a warning (section.unchecked) says
+// that its rules have no effect yet.
+package rules

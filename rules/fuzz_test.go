@@ -1,0 +1,77 @@
+package rules_test
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/devzone-go/devzone/internal/yamlnode"
+	"github.com/devzone-go/devzone/rules"
+	"github.com/devzone-go/devzone/zone"
+)
+
+// FuzzLoad feeds arbitrary text to the loader as a rule file that may extend
+// a small baseline. Properties: no panic; errors are Diagnostics and come
+// without a Set; every diagnostic position lies inside the file it names;
+// a Set that loads can be evaluated.
+func FuzzLoad(f *testing.F) {
+	_ = filepath.WalkDir("testdata", func(path string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(path, ".yaml") && !strings.Contains(path, "fuzz") {
+			if b, err := os.ReadFile(path); err == nil {
+				f.Add(b)
+			}
+		}
+		return nil
+	})
+	f.Add([]byte(evalRules))
+	f.Add([]byte("devzone: 1\nid: x\nextends: base.yaml\nconditions:\n  c: {label: 条件, when: \"happened(signed) and\n    date(signed) + 30个工作日 > as_of\"}\n"))
+	f.Add([]byte("devzone: 1\nid: x\nparameters:\n  p: {label: 甲, values: {2025-01-01: [1, 2], 2026-01-01: []}}\n"))
+	base := []byte("devzone: 1\nid: base\nparameters:\n  threshold: {label: 门槛, value: 10亿元}\nfacts:\n  level: {type: int, label: 等级}\n")
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fsys := fstest.MapFS{"rules.yaml": {Data: src}, "base.yaml": {Data: base}}
+		set, err := rules.LoadFS(fsys, "rules.yaml")
+		var ds rules.Diagnostics
+		switch {
+		case err == nil:
+			if set == nil {
+				t.Fatal("no Set and no error")
+			}
+			ds = set.Warnings()
+		case errors.As(err, &ds):
+			if set != nil {
+				t.Fatal("a Set came with errors")
+			}
+			if !ds.HasErrors() {
+				t.Fatal("an error without error diagnostics")
+			}
+		default:
+			t.Fatalf("error of type %T", err)
+		}
+		sources := map[string]*yamlnode.Source{"rules.yaml": yamlnode.NewSource(src), "base.yaml": yamlnode.NewSource(base)}
+		for _, d := range ds {
+			if d.Severity != rules.SeverityError && d.Severity != rules.SeverityWarning || d.Code == "" || d.Summary == "" {
+				t.Errorf("malformed diagnostic %#v", d)
+			}
+			if !d.Pos.IsValid() {
+				continue
+			}
+			s, ok := sources[d.Pos.File]
+			if !ok {
+				t.Errorf("%s names an unknown file", d.Pos)
+				continue
+			}
+			if !s.Contains(yamlnode.Position{Line: d.Pos.Line, Col: d.Pos.Col}) {
+				t.Errorf("%s: %s lies outside the file", d.Code, d.Pos)
+			}
+		}
+		if set != nil {
+			if _, err := set.Evaluate(&zone.Project{}, d("2025-06-01")); err != nil && !errors.Is(err, rules.ErrNotInForce) {
+				t.Errorf("Evaluate(empty project) = %v", err)
+			}
+		}
+	})
+}
