@@ -43,11 +43,14 @@ func usagef(format string, args ...any) error {
 const usage = `devzone — development-zone policy rules
 
 Usage:
+  devzone validate FILE...                check rule files; every problem as file:line:col
   devzone calendar add DATE N             the N-th working day after DATE
   devzone calendar deadline DATE PERIOD   the due date of a period (30个工作日, 60天, 4个月)
   devzone calendar between A B            working days in (A, B]
   devzone calendar is-workday [DATE]      whether DATE (default today) is a working day, and why
   devzone calendar holidays [YEAR]        a year's holidays and make-up working days
+
+Validate flags: --json (machine-readable), --strict (warnings fail too).
 
 Calendar flags (anywhere after the sub-command):
   --json            machine-readable output
@@ -70,6 +73,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	case "calendar":
 		err = runCalendar(args[1:], stdout)
+	case "validate":
+		err = runValidate(args[1:], stdout)
 	default:
 		err = usagef("unknown command %q; run 'devzone help'", args[0])
 	}
@@ -84,6 +89,10 @@ func report(err error, stderr io.Writer) int {
 	var fail *failure
 	if errors.As(err, &fail) {
 		return exitFail
+	}
+	var silent *silentUsage
+	if errors.As(err, &silent) {
+		return exitUsage
 	}
 	msg := err.Error()
 	if !strings.Contains(msg, "\n") {
