@@ -149,7 +149,7 @@ func (p *parser) parseFile(root *yaml.Node) {
 			return
 		}
 	}
-	fs := p.fields(top, topLevelKeys(), []string{"devzone", "id"})
+	fs := p.fields(top, topLevelKeys(), topLevelRequired())
 	f.ID = p.scalarField(fs, "", "id")
 	f.Title = p.scalarField(fs, "", "title")
 	f.Source = p.scalarField(fs, "", "source")
@@ -197,7 +197,7 @@ func (p *parser) named(e yamlnode.Entry, path yamlnode.Path, fn func(name yamlno
 
 func (p *parser) parameters(e yamlnode.Entry, path yamlnode.Path) {
 	p.named(e, path, func(ne yamlnode.Entry, m yamlnode.Map, np yamlnode.Path) {
-		fs := p.fields(m, []string{"label", "type", "value", "values", "cite"}, []string{"label"})
+		fs := p.fields(m, paramKeys(), paramRequired())
 		d := &ParamDecl{
 			Name:  p.key(ne),
 			Path:  string(np),
@@ -278,7 +278,7 @@ func (p *parser) literal(n *yaml.Node, path yamlnode.Path) (Literal, bool) {
 
 func (p *parser) facts(e yamlnode.Entry, path yamlnode.Path) {
 	p.named(e, path, func(ne yamlnode.Entry, m yamlnode.Map, np yamlnode.Path) {
-		fs := p.fields(m, []string{"type", "label", "values", "cite"}, []string{"type", "label"})
+		fs := p.fields(m, factKeys(), factRequired())
 		d := &FactDecl{
 			Name:  p.key(ne),
 			Path:  string(np),
@@ -299,7 +299,7 @@ func (p *parser) facts(e yamlnode.Entry, path yamlnode.Path) {
 					d.valuesBroken = true
 					continue
 				}
-				ifs := p.fields(im, []string{"name", "label"}, []string{"name", "label"})
+				ifs := p.fields(im, enumValueKeys(), enumValueRequired())
 				ev := EnumValueDecl{Name: p.scalarField(ifs, ip, "name"), Label: p.scalarField(ifs, ip, "label"), Path: string(ip)}
 				if !ev.Name.IsSet() {
 					d.valuesBroken = true
@@ -323,7 +323,7 @@ func (p *parser) facts(e yamlnode.Entry, path yamlnode.Path) {
 
 func (p *parser) events(e yamlnode.Entry, path yamlnode.Path) {
 	p.named(e, path, func(ne yamlnode.Entry, m yamlnode.Map, np yamlnode.Path) {
-		fs := p.fields(m, []string{"label", "cite"}, []string{"label"})
+		fs := p.fields(m, eventKeys(), eventRequired())
 		p.file.Events = append(p.file.Events, &EventDecl{
 			Name:  p.key(ne),
 			Path:  string(np),
@@ -335,7 +335,7 @@ func (p *parser) events(e yamlnode.Entry, path yamlnode.Path) {
 
 func (p *parser) conditions(e yamlnode.Entry, path yamlnode.Path) {
 	p.named(e, path, func(ne yamlnode.Entry, m yamlnode.Map, np yamlnode.Path) {
-		fs := p.fields(m, []string{"label", "when", "cite"}, []string{"label", "when"})
+		fs := p.fields(m, conditionKeys(), conditionRequired())
 		p.file.Conditions = append(p.file.Conditions, &ConditionDecl{
 			Name:  p.key(ne),
 			Path:  string(np),
