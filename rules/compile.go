@@ -68,6 +68,10 @@ type compiler struct {
 	labelPos map[Pos]Pos     // declaration's name position → its label's position
 
 	effectivePos Pos
+
+	// env is the expression environment of the rule set, for the domain
+	// sections; nil when the declarations it is built from failed.
+	env *expr.Env
 }
 
 func (c *compiler) add(sev Severity, code string, pos Pos, path, detail, format string, args ...any) *Diagnostic {
@@ -100,6 +104,7 @@ func (c *compiler) compile() {
 	if env != nil {
 		c.compileConditions(env)
 	}
+	c.env = env
 	c.compileSections()
 	c.finish(env)
 }

@@ -8,7 +8,10 @@ import (
 
 	"github.com/rickb777/date/v2"
 
+	"github.com/devzone-go/devzone/incentive"
+	"github.com/devzone-go/devzone/land"
 	"github.com/devzone-go/devzone/rules/expr"
+	"github.com/devzone-go/devzone/stage"
 	"github.com/devzone-go/devzone/zone"
 )
 
@@ -183,12 +186,24 @@ func (s *Set) NamedCondition(name string) (*Condition, bool) {
 	return s.conds[i], true
 }
 
-// Result is what [Set.Evaluate] finds for one project at one date. For now
-// it holds the verdicts of the named conditions; the domain sections will
-// add stages, deadlines and incentives.
+// Result is what [Set.Evaluate] finds for one project at one date: the
+// verdicts of the named conditions and of each domain section the rule set
+// has. Every verdict carries the zone.Ref of the rule that decided it — its
+// id, label, citation and position in the rule file — so a Result is its
+// own trace.
 type Result struct {
 	AsOf       date.Date
 	Conditions []ConditionResult // in declaration order
+
+	// Lifecycle is the stage, next-transition criteria, deadlines and
+	// supervision steps; nil when the rule set has no lifecycle: section.
+	Lifecycle *stage.Result
+	// Land is the standard-land evaluation; nil when the rule set has no
+	// land: section.
+	Land *land.Result
+	// Incentives holds one verdict per incentive programme; nil when the
+	// rule set has no incentives: section.
+	Incentives *incentive.Result
 }
 
 // ConditionResult is the verdict of one named condition.
@@ -209,6 +224,18 @@ func (s *Set) Evaluate(p *zone.Project, asOf date.Date) (*Result, error) {
 	r := &Result{AsOf: asOf, Conditions: make([]ConditionResult, len(s.conds))}
 	for i, c := range s.conds {
 		r.Conditions[i] = ConditionResult{Ref: c.Ref(), Explanation: c.Explain(ctx)}
+	}
+	if s.lifecycle != nil {
+		lr := s.lifecycle.Evaluate(ctx)
+		r.Lifecycle = &lr
+	}
+	if s.land != nil {
+		lr := s.land.Evaluate(ctx)
+		r.Land = &lr
+	}
+	if s.incentives != nil {
+		ir := s.incentives.Explain(ctx)
+		r.Incentives = &ir
 	}
 	return r, nil
 }

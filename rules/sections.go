@@ -8,15 +8,17 @@ import "github.com/devzone-go/devzone/internal/yamlnode"
 // section means adding a row and its two functions, not changing Parse or
 // Compile.
 //
-// To implement a section:
+// Each section's row is returned by a function in the section's own file
+// (sec_lifecycle.go, sec_land.go, sec_incentives.go for budgets and
+// incentives, sec_zone.go). To implement a section:
 //
 //  1. write its parse function: it walks d.node with the parser's Walker
-//     (p.w), reports problems, and records its syntax in a field it adds to
-//     SectionDecl;
+//     (p.w), reports problems, and records its syntax in d.syntax;
 //  2. write its compile function: it merges the layers' syntax (base first;
 //     rules in lists replace each other by id, see docs/rule-format.md),
-//     compiles expressions with c.compileExpr, and stores the result in a
-//     field of c.set;
+//     compiles expressions with c.compileExpr(c.env, …) (c.env is nil
+//     when the common declarations failed: check what can be checked and
+//     compile no expression), and stores the result in a field of c.set;
 //  3. set both in the section's row below, and document the section in
 //     docs/rule-format.md.
 //
@@ -47,11 +49,11 @@ func (k sectionKind) implemented() bool { return k.parse != nil && k.compile != 
 // changed from outside; it is small.
 func sectionKinds() []sectionKind {
 	return []sectionKind{
-		{name: "lifecycle", label: "项目生命周期（阶段、转段标准、时限、督办）", shape: yamlnode.ShapeMapping},
-		{name: "land", label: "标准地与要素保障", shape: yamlnode.ShapeMapping},
-		{name: "budgets", label: "预算", shape: yamlnode.ShapeList},
-		{name: "incentives", label: "扶持奖励", shape: yamlnode.ShapeList},
-		{name: "zone", label: "开发区", shape: yamlnode.ShapeMapping},
+		lifecycleSection(),
+		landSection(),
+		budgetsSection(),
+		incentivesSection(),
+		zoneSection(),
 	}
 }
 

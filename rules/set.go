@@ -8,7 +8,10 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/devzone-go/devzone/calendar"
+	"github.com/devzone-go/devzone/incentive"
+	"github.com/devzone-go/devzone/land"
 	"github.com/devzone-go/devzone/rules/expr"
+	"github.com/devzone-go/devzone/stage"
 	"github.com/devzone-go/devzone/zone"
 )
 
@@ -43,6 +46,11 @@ type Set struct {
 	paramSlots []int          // slot of each of params
 
 	newBinding func(*zone.Context) any // s.createBinding, made once
+
+	// The compiled domain sections; nil when the rule set has none.
+	lifecycle  *stage.Lifecycle
+	land       *land.Policy
+	incentives *incentive.Set
 }
 
 // ID returns the rule set's id: the id: of the last file in the extends
@@ -79,6 +87,18 @@ func (s *Set) Warnings() Diagnostics { return slices.Clone(s.warnings) }
 // UncheckedSections returns the domain sections present in the rule set that
 // this version of devzone accepts but does not interpret yet.
 func (s *Set) UncheckedSections() []string { return slices.Clone(s.unchecked) }
+
+// Lifecycle returns the project lifecycle compiled from the lifecycle:
+// section, or nil when the rule set has none.
+func (s *Set) Lifecycle() *stage.Lifecycle { return s.lifecycle }
+
+// Land returns the standard-land policy compiled from the land: section, or
+// nil when the rule set has none.
+func (s *Set) Land() *land.Policy { return s.land }
+
+// Incentives returns the incentive programmes and budgets compiled from the
+// incentives: and budgets: sections, or nil when the rule set has neither.
+func (s *Set) Incentives() *incentive.Set { return s.incentives }
 
 // Facts returns the project facts expressions can read: the built-in facts,
 // then those declared under facts:.

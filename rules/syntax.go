@@ -155,5 +155,6 @@ type SectionDecl struct {
 	Name Scalar // the top-level key
 	Path string
 
-	node *yaml.Node // the section's value, for its parse function
+	node   *yaml.Node // the section's value, for its parse function
+	syntax any        // what the section's parse function recorded
 }
