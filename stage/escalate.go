@@ -1,8 +1,11 @@
 package stage
 
 import (
+	"errors"
+
 	"github.com/rickb777/date/v2"
 
+	"github.com/devzone-go/devzone/calendar"
 	"github.com/devzone-go/devzone/zone"
 )
 
@@ -78,6 +81,9 @@ func (l *Lifecycle) escalate(c *zone.Context, r *Result) EscalationResult {
 		var best date.Date
 		found, because := false, ""
 		consider := func(since date.Date, ok bool, err error, why string) {
+			if afterAsOf(c, err) {
+				return // the threshold lies in a later year: not reached yet
+			}
 			if err != nil {
 				r.Findings = append(r.Findings, Finding{Code: "escalation.unknown", Message: "step " + st.Ref.ID + " (" + why + "): " + err.Error()})
 				return
@@ -103,4 +109,13 @@ func (l *Lifecycle) escalate(c *zone.Context, r *Result) EscalationResult {
 		}
 	}
 	return out
+}
+
+// afterAsOf reports whether err says the calendar lacks the holiday
+// schedule of a year after the as-of date's. Counting forward reaches such
+// a year only for a day in it or later, so the threshold being computed is
+// not reached on the as-of date, whatever the schedule will be.
+func afterAsOf(c *zone.Context, err error) bool {
+	var nd *calendar.NoDataError
+	return errors.As(err, &nd) && nd.Year > c.AsOf.Year()
 }
