@@ -60,7 +60,6 @@ var corpus = map[string][]got{
 	},
 	"duplicate-id": {
 		{rules.CodeIDDuplicate, "duplicate-id/rules.yaml:9:16", "facts.chain_relevance.values[1].name"},
-		{rules.CodeSectionUnchecked, "duplicate-id/rules.yaml:10:1", "lifecycle"},
 		{rules.CodeIDDuplicate, "duplicate-id/rules.yaml:14:12", "lifecycle.stages[2].id"},
 	},
 	"bad-money": {
@@ -117,7 +116,7 @@ var corpus = map[string][]got{
 		{rules.CodeConditionCycle, "names/rules.yaml:22:25", "conditions.a.when"},
 	},
 	"section-unchecked": {
-		{rules.CodeSectionUnchecked, "section-unchecked/rules.yaml:3:1", "lifecycle"},
+		{rules.CodeSectionUnchecked, "section-unchecked/rules.yaml:3:1", "zone"},
 		{rules.CodeSectionUnchecked, "section-unchecked/rules.yaml:7:1", "incentives"},
 		{rules.CodeYAMLWrongKind, "section-unchecked/rules.yaml:10:10", "budgets"},
 	},
