@@ -535,12 +535,12 @@ func (lc *lcCompiler) checkTransition(t *lcTransition, from map[string]*lcTransi
 				"two transitions lead out of stage %s", lc.stageName(fi))
 			d.Related = []Pos{prev.from.Pos}
 		case ti != fi+1:
-			next := "none: it is the last stage"
+			next := fmt.Sprintf("%s is the last stage: no transition leads out of it.", lc.stageName(fi))
 			if fi+1 < len(lc.stages) {
-				next = lc.stageName(fi + 1)
+				next = fmt.Sprintf("The stage after %s is %s. Correct to:, or the order of the stages.", lc.stageName(fi), lc.stageName(fi+1))
 			}
 			c.errorf(CodeLifecycleTransitionOrder, t.to.Pos, t.path+".to",
-				fmt.Sprintf("Stages follow one another in the order of stages:, and a transition leads from a stage to the next one. The stage after %s is %s. Correct to:, or the order of the stages.", lc.stageName(fi), next),
+				"Stages follow one another in the order of stages:, and a transition leads from a stage to the next one. "+next,
 				"the %s leads from %s to %s, which is not the next stage", t.describe("transition"), lc.stageName(fi), lc.stageName(ti))
 		default:
 			from[t.from.Value] = t
@@ -633,8 +633,8 @@ func (lc *lcCompiler) checkSteps() {
 
 func (lc *lcCompiler) stepOrder(st, prev *lcStep, at, prevAt Scalar, key string) {
 	d := lc.c.errorf(CodeLifecycleStepOrder, at.Pos, st.path+key,
-		fmt.Sprintf("The escalation ladder is listed lowest step first, and each step is due no sooner than the steps below it. %s is due at %s, %s at %s. Reorder the steps or correct the thresholds.",
-			lcNamed(prev.id.Value, prev.label.Value), prevAt.Value, lcNamed(st.id.Value, st.label.Value), at.Value),
+		fmt.Sprintf("The escalation ladder is listed lowest step first, and each step is due no sooner than the steps below it. %s is due at %s: %s, %s at %s: %s. Reorder the steps or correct the thresholds.",
+			lcNamed(prev.id.Value, prev.label.Value), key[1:], prevAt.Value, lcNamed(st.id.Value, st.label.Value), key[1:], at.Value),
 		"the escalation step %s is due sooner than %s below it", lcNamed(st.id.Value, st.label.Value), lcNamed(prev.id.Value, prev.label.Value))
 	d.Related = []Pos{prevAt.Pos}
 }
@@ -771,14 +771,14 @@ func (lc *lcCompiler) period(d *lcDeadline) (calendar.Period, bool) {
 	if p.Type.Kind != expr.KindPeriod {
 		dg := c.errorf(CodeLifecyclePeriodType, s.Pos, path,
 			fmt.Sprintf("%s is of type %s. within: needs a time limit such as 30个工作日: name a parameter of type period, or write the period here.", lcNamed(p.Name, p.Label), typeLabel(p.Type)),
-			"the parameter %s is not a time limit", p.Name)
+			"the parameter %s is not a time limit", lcNamed(p.Name, p.Label))
 		dg.Related = []Pos{p.Pos}
 		return calendar.Period{}, false
 	}
 	if len(p.values) != 1 || p.values[0].Dated {
 		dg := c.errorf(CodeLifecycleDatedPeriod, s.Pos, path,
 			fmt.Sprintf("%s has values that change over time (values:), but a deadline's time limit is fixed when the rule set is compiled. Give the parameter one value (value: 30个工作日), or write the period here.", lcNamed(p.Name, p.Label)),
-			"the parameter %s has dated values; the %s needs one fixed time limit", p.Name, d.describe("deadline"))
+			"the parameter %s has dated values; the %s needs one fixed time limit", lcNamed(p.Name, p.Label), d.describe("deadline"))
 		dg.Related = []Pos{p.Pos}
 		return calendar.Period{}, false
 	}
