@@ -480,3 +480,32 @@ func TestLifecycleGraph(t *testing.T) {
 		golden(t, filepath.Join("testdata", "lifecycle", "jinzhong."+f.name), []byte(l.Graph(f.format)))
 	}
 }
+
+// TestLifecycleSharesBinding checks that the lifecycle's conditions (entry
+// variants, criteria, applies:) read the project through the one binding
+// the rule set keeps in the context, shared with the named conditions:
+// after evaluating the lifecycle, the context already holds it.
+func TestLifecycleSharesBinding(t *testing.T) {
+	set := loadJinzhong(t)
+	p := jinzhongProjects()[1].project
+	ctx := zone.NewContext(p, d("2025-07-01"), set.Calendar())
+	r := set.Lifecycle().Evaluate(ctx)
+	if r.Stage.ID != "construction" {
+		t.Fatalf("stage %q, want construction (entered by the lease variant)", r.Stage.ID)
+	}
+	created := false
+	ctx.Scratch(set, func(*zone.Context) any { created = true; return nil })
+	if created {
+		t.Error("the lifecycle did not bind the project in the rule set's scratch slot")
+	}
+	// A second key would be a second binding; the context holds two keys,
+	// so a probe key must still be free.
+	probe := new(int)
+	made := 0
+	for range 2 {
+		ctx.Scratch(probe, func(*zone.Context) any { made++; return made })
+	}
+	if made != 1 {
+		t.Errorf("the context had no free scratch slot: the lifecycle made a binding of its own")
+	}
+}
