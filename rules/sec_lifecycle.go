@@ -211,41 +211,38 @@ func parseLifecycle(p *parser, d *SectionDecl) {
 	}
 	m.Key = d.Name.node
 	fs := p.fields(m, lifecycleKeys(), nil)
-	if e, ok := fs["stages"]; ok {
-		syn.stagesPos = p.nodePos(e.Key)
-		syn.brokenStages = !p.lcRules(e.Value, path.Key("stages"), lifecycleStageKeys(), lifecycleStageRequired(),
-			func(r lcRule, fs map[string]yamlnode.Entry, ip yamlnode.Path) {
-				syn.stages = append(syn.stages, p.lcStage(r, fs, ip))
-			})
-	}
-	if e, ok := fs["transitions"]; ok {
-		p.lcRules(e.Value, path.Key("transitions"), lifecycleTransitionKeys(), lifecycleTransitionRequired(),
-			func(r lcRule, fs map[string]yamlnode.Entry, ip yamlnode.Path) {
+	type field = map[string]yamlnode.Entry
+	lists := []struct {
+		key            string
+		keys, required []string
+		add            func(r lcRule, fs field, ip yamlnode.Path)
+	}{
+		{"stages", lifecycleStageKeys(), lifecycleStageRequired(),
+			func(r lcRule, fs field, ip yamlnode.Path) { syn.stages = append(syn.stages, p.lcStage(r, fs, ip)) }},
+		{"transitions", lifecycleTransitionKeys(), lifecycleTransitionRequired(),
+			func(r lcRule, fs field, ip yamlnode.Path) {
 				syn.transitions = append(syn.transitions, p.lcTransition(r, fs, ip))
-			})
+			}},
+		{"deadlines", lifecycleDeadlineKeys(), lifecycleDeadlineRequired(),
+			func(r lcRule, fs field, ip yamlnode.Path) {
+				syn.deadlines = append(syn.deadlines, &lcDeadline{lcRule: r,
+					from: p.scalarField(fs, ip, "from"), fromStage: p.scalarField(fs, ip, "from_stage"),
+					within: p.scalarField(fs, ip, "within"), done: p.scalarField(fs, ip, "done"), applies: p.scalarField(fs, ip, "applies")})
+			}},
+		{"escalation", lifecycleStepKeys(), lifecycleStepRequired(),
+			func(r lcRule, fs field, ip yamlnode.Path) {
+				syn.steps = append(syn.steps, &lcStep{lcRule: r, overdue: p.scalarField(fs, ip, "overdue"), stalled: p.scalarField(fs, ip, "stalled")})
+			}},
 	}
-	if e, ok := fs["deadlines"]; ok {
-		p.lcRules(e.Value, path.Key("deadlines"), lifecycleDeadlineKeys(), lifecycleDeadlineRequired(),
-			func(r lcRule, fs map[string]yamlnode.Entry, ip yamlnode.Path) {
-				syn.deadlines = append(syn.deadlines, &lcDeadline{
-					lcRule:    r,
-					from:      p.scalarField(fs, ip, "from"),
-					fromStage: p.scalarField(fs, ip, "from_stage"),
-					within:    p.scalarField(fs, ip, "within"),
-					done:      p.scalarField(fs, ip, "done"),
-					applies:   p.scalarField(fs, ip, "applies"),
-				})
-			})
-	}
-	if e, ok := fs["escalation"]; ok {
-		p.lcRules(e.Value, path.Key("escalation"), lifecycleStepKeys(), lifecycleStepRequired(),
-			func(r lcRule, fs map[string]yamlnode.Entry, ip yamlnode.Path) {
-				syn.steps = append(syn.steps, &lcStep{
-					lcRule:  r,
-					overdue: p.scalarField(fs, ip, "overdue"),
-					stalled: p.scalarField(fs, ip, "stalled"),
-				})
-			})
+	for _, l := range lists {
+		e, ok := fs[l.key]
+		if !ok {
+			continue
+		}
+		complete := p.lcRules(e.Value, path.Key(l.key), l.keys, l.required, l.add)
+		if l.key == "stages" {
+			syn.stagesPos, syn.brokenStages = p.nodePos(e.Key), !complete
+		}
 	}
 	if e, ok := fs["pause"]; ok {
 		pp := path.Key("pause")
@@ -400,16 +397,10 @@ func compileLifecycle(c *compiler, layers []*SectionDecl) {
 // lcCompiler holds the state of compiling one lifecycle.
 type lcCompiler struct {
 	c *compiler
-
-	name         Scalar // the lifecycle key of the rule set's own file (or the nearest that has one)
-	stagesPos    Pos
-	stages       []*lcStage
-	transitions  []*lcTransition
-	deadlines    []*lcDeadline
-	steps        []*lcStep
-	pause        *lcPause
-	brokenStages bool
-	broken       bool // Parse reported a problem in one of the layers
+	// lcSyntax is the merged lifecycle: every layer's rules merged by
+	// id; name and stagesPos are those of the nearest file that has
+	// them; brokenStages and broken are set if they are in any layer.
+	lcSyntax
 
 	stageIdx map[string]int // stage id → position in stages
 

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 
@@ -66,6 +65,6 @@ func runGraph(args []string, stdout, stderr io.Writer) error {
 	if l == nil {
 		return usagef("graph: %s has no lifecycle: section to draw", *file)
 	}
-	_, err = fmt.Fprint(stdout, l.Graph(gf))
+	_, err = io.WriteString(stdout, l.Graph(gf))
 	return err
 }

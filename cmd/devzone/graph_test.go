@@ -28,20 +28,28 @@ func TestGraph(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.args, func(t *testing.T) {
-			var out, errOut bytes.Buffer
-			code := run(strings.Fields(tt.args), &out, &errOut)
-			if code != tt.wantCode {
-				t.Errorf("exit code = %d, want %d\nstdout: %s\nstderr: %s", code, tt.wantCode, out.String(), errOut.String())
-			}
-			if !strings.HasPrefix(out.String(), tt.wantOut) || !strings.Contains(out.String(), tt.wantInOut) {
-				t.Errorf("stdout = %q, want it to start with %q and contain %q", out.String(), tt.wantOut, tt.wantInOut)
-			}
-			if !strings.Contains(errOut.String(), tt.wantErr) {
-				t.Errorf("stderr = %q, want it to mention %q", errOut.String(), tt.wantErr)
-			}
-			if tt.wantCode != 0 && out.Len() > 0 {
-				t.Errorf("a failed graph printed a diagram: %q", out.String())
+			var stdout, stderr bytes.Buffer
+			got := result{run(strings.Fields(tt.args), &stdout, &stderr), stdout.String(), stderr.String()}
+			switch {
+			case got.code != tt.wantCode:
+				t.Errorf("exit code = %d, want %d\n%s", got.code, tt.wantCode, got)
+			case !strings.HasPrefix(got.stdout, tt.wantOut), !strings.Contains(got.stdout, tt.wantInOut):
+				t.Errorf("standard output should start with %q and contain %q\n%s", tt.wantOut, tt.wantInOut, got)
+			case !strings.Contains(got.stderr, tt.wantErr):
+				t.Errorf("standard error should mention %q\n%s", tt.wantErr, got)
+			case tt.wantCode != 0 && got.stdout != "":
+				t.Errorf("a failed graph printed a diagram\n%s", got)
 			}
 		})
 	}
+}
+
+// result is what one run of the command gave.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func (r result) String() string {
+	return "stdout: " + r.stdout + "\nstderr: " + r.stderr
 }
