@@ -481,3 +481,21 @@ func TestLifecycleSharesBinding(t *testing.T) {
 		t.Errorf("the context had no free scratch slot: the lifecycle made a binding of its own")
 	}
 }
+
+// TestLifecycleDocExample loads the full example of docs/lifecycle.md, so
+// that the document policy staff copy from stays valid.
+func TestLifecycleDocExample(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "lifecycle.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "```yaml\n")
+	example, _, closed := strings.Cut(rest, "```")
+	if !ok || !closed {
+		t.Fatal("docs/lifecycle.md has no yaml example")
+	}
+	set := load(t, map[string]string{"rules.yaml": example})
+	if l := set.Lifecycle(); l == nil || len(l.Stages()) != 5 || len(l.Transitions()) != 4 {
+		t.Errorf("the example's lifecycle: %+v", l)
+	}
+}
