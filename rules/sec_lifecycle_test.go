@@ -499,3 +499,31 @@ func TestLifecycleDocExample(t *testing.T) {
 		t.Errorf("the example's lifecycle: %+v", l)
 	}
 }
+
+// TestLifecycleCompileAfterParseErrors compiles, file by file, the broken
+// lifecycle corpus directly after Parse, as a program that ignores Parse's
+// errors might: Compile must neither panic nor blame devzone
+// (lifecycle.invalid) for a section Parse already found broken.
+func TestLifecycleCompileAfterParseErrors(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "lifecycle-*", "rules.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatal("no lifecycle corpus", err)
+	}
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, _ := rules.Parse(name, src)
+		if f == nil {
+			continue
+		}
+		f.Extends = rules.Scalar{} // compile the file on its own
+		_, ds := rules.Compile(f)
+		for _, d := range ds {
+			if d.Code == rules.CodeLifecycleInvalid {
+				t.Errorf("%s: %s", name, d)
+			}
+		}
+	}
+}
