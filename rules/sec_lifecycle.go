@@ -218,10 +218,10 @@ func parseLifecycle(p *parser, d *SectionDecl) {
 		add            func(r lcRule, fs field, ip yamlnode.Path)
 	}{
 		{"stages", lifecycleStageKeys(), lifecycleStageRequired(),
-			func(r lcRule, fs field, ip yamlnode.Path) { syn.stages = append(syn.stages, p.lcStage(r, fs, ip)) }},
+			func(r lcRule, fs field, ip yamlnode.Path) { syn.stages = append(syn.stages, p.lcReadStage(r, fs, ip)) }},
 		{"transitions", lifecycleTransitionKeys(), lifecycleTransitionRequired(),
 			func(r lcRule, fs field, ip yamlnode.Path) {
-				syn.transitions = append(syn.transitions, p.lcTransition(r, fs, ip))
+				syn.transitions = append(syn.transitions, p.lcReadTransition(r, fs, ip))
 			}},
 		{"deadlines", lifecycleDeadlineKeys(), lifecycleDeadlineRequired(),
 			func(r lcRule, fs field, ip yamlnode.Path) {
@@ -239,23 +239,23 @@ func parseLifecycle(p *parser, d *SectionDecl) {
 		if !ok {
 			continue
 		}
-		complete := p.lcRules(e.Value, path.Key(l.key), l.keys, l.required, l.add)
+		complete := p.lcReadRules(e.Value, path.Key(l.key), l.keys, l.required, l.add)
 		if l.key == "stages" {
 			syn.stagesPos, syn.brokenStages = p.nodePos(e.Key), !complete
 		}
 	}
 	if e, ok := fs["pause"]; ok {
 		pp := path.Key("pause")
-		if r, fs, ok := p.lcRule(e.Value, e.Key, pp, lifecyclePauseKeys(), lifecyclePauseRequired()); ok {
+		if r, fs, ok := p.lcReadRule(e.Value, e.Key, pp, lifecyclePauseKeys(), lifecyclePauseRequired()); ok {
 			syn.pause = &lcPause{lcRule: r, start: p.scalarField(fs, pp, "start"), end: p.scalarField(fs, pp, "end")}
 		}
 	}
 }
 
-// lcRule reads one rule, a mapping with an id, a label and a cite, at n.
+// lcReadRule reads one rule, a mapping with an id, a label and a cite, at n.
 // key is the key that owns the mapping, for missing keys; nil for list
 // items. ok is false when the rule has no usable id.
-func (p *parser) lcRule(n, key *yaml.Node, path yamlnode.Path, keys, required []string) (lcRule, map[string]yamlnode.Entry, bool) {
+func (p *parser) lcReadRule(n, key *yaml.Node, path yamlnode.Path, keys, required []string) (lcRule, map[string]yamlnode.Entry, bool) {
 	m, ok := p.w.Mapping(n, path)
 	if !ok {
 		return lcRule{}, nil, false
@@ -271,11 +271,11 @@ func (p *parser) lcRule(n, key *yaml.Node, path yamlnode.Path, keys, required []
 	return r, fs, r.id.IsSet()
 }
 
-// lcRules reads a list of rules and calls fn for each rule with a usable
+// lcReadRules reads a list of rules and calls fn for each rule with a usable
 // id that is not a repeat of an earlier one in the list. It reports whether
 // the list and every item in it could be read (each item a mapping with an
 // id).
-func (p *parser) lcRules(n *yaml.Node, path yamlnode.Path, keys, required []string, fn func(r lcRule, fs map[string]yamlnode.Entry, ip yamlnode.Path)) bool {
+func (p *parser) lcReadRules(n *yaml.Node, path yamlnode.Path, keys, required []string, fn func(r lcRule, fs map[string]yamlnode.Entry, ip yamlnode.Path)) bool {
 	items, ok := p.w.List(n, path)
 	if !ok {
 		return false
@@ -284,7 +284,7 @@ func (p *parser) lcRules(n *yaml.Node, path yamlnode.Path, keys, required []stri
 	seen := make(map[string]Scalar, len(items))
 	for i, item := range items {
 		ip := path.Index(i)
-		r, fs, ok := p.lcRule(item, nil, ip, keys, required)
+		r, fs, ok := p.lcReadRule(item, nil, ip, keys, required)
 		if !ok {
 			all = false // reported: not a mapping, or no id
 			continue
@@ -310,8 +310,8 @@ func (p *parser) lcDuplicateID(id, first Scalar, list, item yamlnode.Path) {
 	})
 }
 
-// lcStage reads a stage's entry: one event, or a list of variants.
-func (p *parser) lcStage(r lcRule, fs map[string]yamlnode.Entry, ip yamlnode.Path) *lcStage {
+// lcReadStage reads a stage's entry: one event, or a list of variants.
+func (p *parser) lcReadStage(r lcRule, fs map[string]yamlnode.Entry, ip yamlnode.Path) *lcStage {
 	st := &lcStage{lcRule: r}
 	e, ok := fs["entry"]
 	if !ok {
@@ -331,7 +331,7 @@ func (p *parser) lcStage(r lcRule, fs map[string]yamlnode.Entry, ip yamlnode.Pat
 			"stage %s has no entry event", lcNamed(r.id.Value, r.label.Value))
 		return st
 	}
-	p.lcRules(e.Value, ep, lifecycleEntryKeys(), lifecycleEntryRequired(),
+	p.lcReadRules(e.Value, ep, lifecycleEntryKeys(), lifecycleEntryRequired(),
 		func(vr lcRule, vfs map[string]yamlnode.Entry, vp yamlnode.Path) {
 			st.variants = append(st.variants, &lcEntry{
 				lcRule: vr,
@@ -342,12 +342,12 @@ func (p *parser) lcStage(r lcRule, fs map[string]yamlnode.Entry, ip yamlnode.Pat
 	return st
 }
 
-// lcTransition reads a transition with its criteria and meeting.
-func (p *parser) lcTransition(r lcRule, fs map[string]yamlnode.Entry, ip yamlnode.Path) *lcTransition {
+// lcReadTransition reads a transition with its criteria and meeting.
+func (p *parser) lcReadTransition(r lcRule, fs map[string]yamlnode.Entry, ip yamlnode.Path) *lcTransition {
 	t := &lcTransition{lcRule: r, from: p.scalarField(fs, ip, "from"), to: p.scalarField(fs, ip, "to")}
 	ids := make(map[string]Scalar)
 	if e, ok := fs["requires"]; ok {
-		p.lcRules(e.Value, ip.Key("requires"), lifecycleCriterionKeys(), lifecycleCriterionRequired(),
+		p.lcReadRules(e.Value, ip.Key("requires"), lifecycleCriterionKeys(), lifecycleCriterionRequired(),
 			func(cr lcRule, cfs map[string]yamlnode.Entry, cp yamlnode.Path) {
 				ids[cr.id.Value] = cr.id
 				t.requires = append(t.requires, &lcCriterion{lcRule: cr, when: p.scalarField(cfs, cp, "when")})
@@ -355,7 +355,7 @@ func (p *parser) lcTransition(r lcRule, fs map[string]yamlnode.Entry, ip yamlnod
 	}
 	if e, ok := fs["meeting"]; ok {
 		mp := ip.Key("meeting")
-		if mr, mfs, ok := p.lcRule(e.Value, e.Key, mp, lifecycleMeetingKeys(), lifecycleMeetingRequired()); ok {
+		if mr, mfs, ok := p.lcReadRule(e.Value, e.Key, mp, lifecycleMeetingKeys(), lifecycleMeetingRequired()); ok {
 			if first, dup := ids[mr.id.Value]; dup {
 				// Scenario files and results name a transition's
 				// criteria and meeting by id together.
@@ -644,8 +644,8 @@ func (lc *lcCompiler) stage(s Scalar, path string, owner *lcRule, what string) (
 	if i, ok := lc.stageIdx[s.Value]; ok {
 		return i, true
 	}
-	if lc.brokenStages {
-		return 0, false // the stage may be the one that could not be read
+	if lc.brokenStages || len(lc.stages) == 0 {
+		return 0, false // the stage may be one that could not be read, or lifecycle.no-stages says it all
 	}
 	ids := make([]string, len(lc.stages))
 	for i := range lc.stages {
