@@ -60,7 +60,6 @@ var corpus = map[string][]got{
 	},
 	"duplicate-id": {
 		{rules.CodeIDDuplicate, "duplicate-id/rules.yaml:9:16", "facts.chain_relevance.values[1].name"},
-		{rules.CodeSectionUnchecked, "duplicate-id/rules.yaml:10:1", "lifecycle"},
 		{rules.CodeIDDuplicate, "duplicate-id/rules.yaml:14:12", "lifecycle.stages[2].id"},
 	},
 	"bad-money": {
@@ -117,12 +116,66 @@ var corpus = map[string][]got{
 		{rules.CodeConditionCycle, "names/rules.yaml:22:25", "conditions.a.when"},
 	},
 	"section-unchecked": {
-		{rules.CodeSectionUnchecked, "section-unchecked/rules.yaml:3:1", "lifecycle"},
+		{rules.CodeSectionUnchecked, "section-unchecked/rules.yaml:3:1", "zone"},
 		{rules.CodeSectionUnchecked, "section-unchecked/rules.yaml:7:1", "incentives"},
 		{rules.CodeYAMLWrongKind, "section-unchecked/rules.yaml:10:10", "budgets"},
 	},
 	"version": {
 		{rules.CodeFileVersion, "version/rules.yaml:1:10", "devzone"},
+	},
+	// The lifecycle: section: every lifecycle.* code (lifecycle.invalid
+	// cannot be caused by a file; FuzzLoad checks that it never is).
+	"lifecycle-deadlines": {
+		{rules.CodeLifecycleDeadlineAnchor, "lifecycle-deadlines/rules.yaml:13:57", "lifecycle.deadlines[0].from_stage"},
+		{rules.CodeLifecycleDeadlineAnchor, "lifecycle-deadlines/rules.yaml:14:12", "lifecycle.deadlines[1]"},
+		{rules.CodeLifecycleUnknownParameter, "lifecycle-deadlines/rules.yaml:15:60", "lifecycle.deadlines[2].within"},
+		{rules.CodeLifecyclePeriodType, "lifecycle-deadlines/rules.yaml:16:54", "lifecycle.deadlines[3].within"},
+		{rules.CodeLifecycleDatedPeriod, "lifecycle-deadlines/rules.yaml:17:54", "lifecycle.deadlines[4].within"},
+		{rules.CodeValueSyntax, "lifecycle-deadlines/rules.yaml:18:55", "lifecycle.deadlines[5].within"},
+	},
+	"lifecycle-escalation": {
+		{rules.CodeLifecycleOverdueUnit, "lifecycle-escalation/rules.yaml:7:43", "lifecycle.escalation[0].overdue"},
+		{rules.CodeLifecycleStepThreshold, "lifecycle-escalation/rules.yaml:9:12", "lifecycle.escalation[2]"},
+		{rules.CodeLifecycleStepOrder, "lifecycle-escalation/rules.yaml:10:52", "lifecycle.escalation[3].overdue"},
+		{rules.CodeLifecycleStepOrder, "lifecycle-escalation/rules.yaml:10:69", "lifecycle.escalation[3].stalled"},
+		{rules.CodeValueSyntax, "lifecycle-escalation/rules.yaml:11:42", "lifecycle.escalation[4].stalled"},
+	},
+	"lifecycle-events": {
+		{rules.CodeLifecycleUnknownEvent, "lifecycle-events/rules.yaml:8:41", "lifecycle.stages[0].entry"},
+		{rules.CodeLifecycleUnknownEvent, "lifecycle-events/rules.yaml:12:73", "lifecycle.stages[1].entry[0].event"},
+		{rules.CodeLifecycleUnknownEvent, "lifecycle-events/rules.yaml:19:58", "lifecycle.transitions[0].meeting.event"},
+		{rules.CodeLifecycleUnknownEvent, "lifecycle-events/rules.yaml:21:48", "lifecycle.deadlines[0].from"},
+		{rules.CodeLifecycleUnknownEvent, "lifecycle-events/rules.yaml:21:78", "lifecycle.deadlines[0].done"},
+		{rules.CodeLifecyclePauseEvents, "lifecycle-events/rules.yaml:22:74", "lifecycle.pause.end"},
+	},
+	"lifecycle-layers": {
+		{rules.CodeLifecycleDuplicateTransition, "lifecycle-layers/rules.yaml:6:56", "lifecycle.transitions[0].from"},
+		{rules.CodeLifecycleUnknownEvent, "lifecycle-layers/rules.yaml:9:85", "lifecycle.deadlines[0].done"},
+		{rules.CodeLifecycleUnknownStage, "lifecycle-layers/rules.yaml:10:44", "lifecycle.deadlines[1].from_stage"},
+	},
+	"lifecycle-no-stages": {
+		{rules.CodeLifecycleNoStages, "lifecycle-no-stages/rules.yaml:4:3", "lifecycle.stages"},
+	},
+	"lifecycle-shape": {
+		{rules.CodeYAMLMissingKey, "lifecycle-shape/rules.yaml:5:7", "lifecycle.stages[0].label"},
+		{rules.CodeYAMLUnknownKey, "lifecycle-shape/rules.yaml:5:21", "lifecycle.stages[0].name"},
+		{rules.CodeYAMLWrongKind, "lifecycle-shape/rules.yaml:6:41", "lifecycle.stages[1].entry"},
+		{rules.CodeYAMLMissingKey, "lifecycle-shape/rules.yaml:7:7", "lifecycle.stages[2].id"},
+		{rules.CodeYAMLWrongKind, "lifecycle-shape/rules.yaml:8:16", "lifecycle.transitions"},
+		{"expr.enum-value", "lifecycle-shape/rules.yaml:10:126", "lifecycle.deadlines[0].applies"},
+		{rules.CodeIDDuplicate, "lifecycle-shape/rules.yaml:11:12", "lifecycle.deadlines[1].id"},
+		{rules.CodeYAMLEmptyValue, "lifecycle-shape/rules.yaml:13:58", "lifecycle.escalation[0].stalled"},
+		{rules.CodeYAMLWrongKind, "lifecycle-shape/rules.yaml:14:10", "lifecycle.pause"},
+		{rules.CodeYAMLUnknownKey, "lifecycle-shape/rules.yaml:15:3", "lifecycle.milestones"},
+	},
+	"lifecycle-stages": {
+		{rules.CodeLifecycleNoEntry, "lifecycle-stages/rules.yaml:6:41", "lifecycle.stages[1].entry"},
+		{rules.CodeLifecycleUnreachableEntry, "lifecycle-stages/rules.yaml:11:16", "lifecycle.stages[2].entry[1]"},
+		{rules.CodeLifecycleDuplicateTransition, "lifecycle-stages/rules.yaml:15:39", "lifecycle.transitions[1].from"},
+		{rules.CodeLifecycleUnknownStage, "lifecycle-stages/rules.yaml:16:63", "lifecycle.transitions[2].to"},
+		{rules.CodeLifecycleTransitionOrder, "lifecycle-stages/rules.yaml:17:54", "lifecycle.transitions[3].to"},
+		{rules.CodeLifecycleUnknownStage, "lifecycle-stages/rules.yaml:18:35", "lifecycle.transitions[4].from"},
+		{rules.CodeLifecycleUnknownStage, "lifecycle-stages/rules.yaml:20:49", "lifecycle.deadlines[0].from_stage"},
 	},
 }
 

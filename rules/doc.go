@@ -47,5 +47,6 @@
 // belong to the domain packages and plug into the loader through an
 // internal table of sections. Until a section is implemented, it is
 // accepted, its layout checked, and a warning (section.unchecked) says
-// that its rules have no effect yet.
+// that its rules have no effect yet. The lifecycle section is compiled into
+// a [stage.Lifecycle] ([Set.Lifecycle]); docs/lifecycle.md describes it.
 package rules

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rickb777/date/v2"
@@ -368,7 +369,11 @@ func (b *binding) bindProject(p *zone.Project) {
 	text(slotIndustry, "industry", p.Industry)
 	text(slotPark, "park", p.Park)
 	if p.Investment != nil {
-		b.store(slotInvestment, "investment", expr.Money(*p.Investment), p.Investment.String())
+		// The amount is printed only for a report: formatting it for
+		// every project would cost allocations on the evaluation path.
+		if err := b.act.Set(slotInvestment, expr.Money(*p.Investment)); err != nil {
+			b.fail("investment", p.Investment.String(), err)
+		}
 	}
 	if p.Kind != zone.KindUnknown {
 		text(slotKind, "kind", p.Kind.String())
@@ -377,7 +382,7 @@ func (b *binding) bindProject(p *zone.Project) {
 		text(slotLandMode, "land_mode", p.LandMode.String())
 	}
 	if p.ChainLeaderSourced != nil {
-		b.store(slotChainLeader, "chain_leader_sourced", expr.Bool(*p.ChainLeaderSourced), fmt.Sprint(*p.ChainLeaderSourced))
+		b.store(slotChainLeader, "chain_leader_sourced", expr.Bool(*p.ChainLeaderSourced), strconv.FormatBool(*p.ChainLeaderSourced))
 	}
 	s := b.set
 	events := make([]zone.Event, 0, len(p.Events))
@@ -423,9 +428,14 @@ func (b *binding) bindProject(p *zone.Project) {
 // project's facts.
 func (b *binding) store(slot int, name string, v expr.Value, raw string) {
 	if err := b.act.Set(slot, v); err != nil {
-		b.problems = append(b.problems, &FactError{Fact: name, Value: raw, Err: err})
-		b.notes[name] = err.Error()
+		b.fail(name, raw, err)
 	}
+}
+
+// fail records a value that a slot could not take.
+func (b *binding) fail(name, raw string, err error) {
+	b.problems = append(b.problems, &FactError{Fact: name, Value: raw, Err: err})
+	b.notes[name] = err.Error()
 }
 
 // attributeValue reads an attribute written as text ("3", "2000万元",

@@ -30,6 +30,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte(evalRules))
 	f.Add([]byte("devzone: 1\nid: x\nextends: base.yaml\nconditions:\n  c: {label: 条件, when: \"happened(signed) and\n    date(signed) + 30个工作日 > as_of\"}\n"))
 	f.Add([]byte("devzone: 1\nid: x\nparameters:\n  p: {label: 甲, values: {2025-01-01: [1, 2], 2026-01-01: []}}\n"))
+	f.Add([]byte("devzone: 1\nid: x\nextends: base.yaml\nevents:\n  lease_signed: {label: 租赁签约}\nlifecycle:\n  stages:\n    - {id: a, label: 甲, entry: signed}\n    - id: b\n      label: 乙\n      entry:\n        - {id: l, label: 租, when: \"land_mode == lease and level >= 2\", event: lease_signed}\n        - {id: c, label: 诺, event: review_passed}\n  transitions:\n    - {id: t, label: 转, from: a, to: b, requires: [{id: r, label: 审, when: \"investment >= threshold\"}], meeting: {id: m, label: 会, event: site_selected}}\n  deadlines:\n    - {id: d, label: 限, from_stage: b, within: 30个工作日, done: land_transferred, applies: \"land_mode == transfer\"}\n  escalation:\n    - {id: e1, label: 函, overdue: 5个工作日, stalled: 3个月}\n    - {id: e2, label: 谈, overdue: 10个工作日}\n  pause: {id: p, label: 停, start: construction_started, end: production_started}\n"))
 	base := []byte("devzone: 1\nid: base\nparameters:\n  threshold: {label: 门槛, value: 10亿元}\nfacts:\n  level: {type: int, label: 等级}\n")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		fsys := fstest.MapFS{"rules.yaml": {Data: src}, "base.yaml": {Data: base}}
@@ -66,6 +67,11 @@ func FuzzLoad(f *testing.F) {
 			}
 			if !s.Contains(yamlnode.Position{Line: d.Pos.Line, Col: d.Pos.Col}) {
 				t.Errorf("%s: %s lies outside the file", d.Code, d.Pos)
+			}
+		}
+		for _, d := range ds {
+			if d.Code == rules.CodeLifecycleInvalid {
+				t.Errorf("the lifecycle model refused a lifecycle the compiler accepted: %s", d.Detail)
 			}
 		}
 		if set != nil {

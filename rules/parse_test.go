@@ -40,7 +40,7 @@ conditions:
       投资额 >= 重大项目门槛 and
       产业 in leading_industries
 lifecycle:
-  stages: [{id: signing, name: 招商签约}]
+  stages: [{id: signing, label: 招商签约, entry: signed}]
 `
 
 // at renders a scalar as "value@line:col" for compact comparison.

@@ -1,8 +1,11 @@
 package stage
 
 import (
+	"errors"
+
 	"github.com/rickb777/date/v2"
 
+	"github.com/devzone-go/devzone/calendar"
 	"github.com/devzone-go/devzone/zone"
 )
 
@@ -74,33 +77,62 @@ func (l *Lifecycle) escalate(c *zone.Context, r *Result) EscalationResult {
 	if p.set && p.open {
 		out.Paused, out.PausedSince = true, p.start
 	}
-	for _, st := range l.steps {
-		var best date.Date
-		found, because := false, ""
-		consider := func(since date.Date, ok bool, err error, why string) {
-			if err != nil {
-				r.Findings = append(r.Findings, Finding{Code: "escalation.unknown", Message: "step " + st.Ref.ID + " (" + why + "): " + err.Error()})
-				return
-			}
-			if ok && since <= c.AsOf && (!found || since < best) {
-				best, found, because = since, true, why
-			}
-		}
+	stalls := r.Stage.Index >= 0 && r.Stage.Index < len(l.stages)-1
+	stalledWhy := ""
+	for i := range l.steps {
+		st := &l.steps[i]
+		var t trigger
 		if st.OverdueWorkdays > 0 {
-			for _, dr := range r.Deadlines {
-				if dr.Status == Overdue {
+			for j := range r.Deadlines {
+				if dr := &r.Deadlines[j]; dr.Status == Overdue {
 					since, ok, err := reachOverdue(c, dr.Due, st.OverdueWorkdays, p)
-					consider(since, ok, err, dr.Ref.ID)
+					t.consider(c, r, st, since, ok, err, dr.Ref.ID)
 				}
 			}
 		}
-		if st.Stalled.IsValid() && r.Stage.Index >= 0 && r.Stage.Index < len(l.stages)-1 {
-			since, ok, err := reachStalled(c, r.Stage.Entered, st, p)
-			consider(since, ok, err, "stalled:"+r.Stage.ID)
+		if st.Stalled.IsValid() && stalls {
+			if stalledWhy == "" {
+				stalledWhy = "stalled:" + r.Stage.ID
+			}
+			since, ok, err := reachStalled(c, r.Stage.Entered, *st, p)
+			t.consider(c, r, st, since, ok, err, stalledWhy)
 		}
-		if found {
-			out.Due = append(out.Due, StepResult{Ref: st.Ref, Since: best, Because: because})
+		if t.found {
+			out.Due = append(out.Due, StepResult{Ref: st.Ref, Since: t.best, Because: t.because})
 		}
 	}
 	return out
+}
+
+// trigger is the earliest threshold of one step reached by the as-of date.
+type trigger struct {
+	best    date.Date
+	found   bool
+	because string
+}
+
+// consider records a threshold of step st reached on since (when ok), or
+// reports why it cannot be computed.
+func (t *trigger) consider(c *zone.Context, r *Result, st *Step, since date.Date, ok bool, err error, why string) {
+	if err != nil {
+		if !afterAsOf(c, err) {
+			r.Findings = append(r.Findings, Finding{Code: "escalation.unknown", Message: "step " + st.Ref.ID + " (" + why + "): " + err.Error()})
+		}
+		return // a threshold in a later year without data is not reached yet
+	}
+	if ok && since <= c.AsOf && (!t.found || since < t.best) {
+		t.best, t.found, t.because = since, true, why
+	}
+}
+
+// afterAsOf reports whether err says the calendar lacks the holiday
+// schedule of a year after the as-of date's. Counting forward reaches such
+// a year only for a day in it or later, so the threshold being computed is
+// not reached on the as-of date, whatever the schedule will be.
+func afterAsOf(c *zone.Context, err error) bool {
+	if err == nil {
+		return false
+	}
+	var nd *calendar.NoDataError
+	return errors.As(err, &nd) && nd.Year > c.AsOf.Year()
 }

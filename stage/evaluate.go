@@ -175,8 +175,14 @@ type Finding struct {
 func (l *Lifecycle) Evaluate(c *zone.Context) Result {
 	var r Result
 	r.Stage = StageResult{Index: -1}
-	entered := make([]date.Date, len(l.stages))
-	known := make([]bool, len(l.stages))
+	// Entry dates by stage; on the stack for lifecycles of usual size.
+	var enteredBuf [16]date.Date
+	var knownBuf [16]bool
+	entered, known := enteredBuf[:], knownBuf[:]
+	if len(l.stages) > len(enteredBuf) {
+		entered, known = make([]date.Date, len(l.stages)), make([]bool, len(l.stages))
+	}
+	entered, known = entered[:len(l.stages)], known[:len(l.stages)]
 	for i, st := range l.stages {
 		ev, truth := l.entryEvent(st, c)
 		if truth != zone.True {
@@ -333,9 +339,15 @@ func missing(m []string) string {
 // findings checks the event dates for consistency.
 func (l *Lifecycle) findings(c *zone.Context, entered []date.Date, known []bool) []Finding {
 	var out []Finding
-	for _, e := range c.Project.SortedEvents() {
-		if d := c.Project.Events[e]; d > c.AsOf {
-			out = append(out, Finding{Code: "events.after-as-of", Message: fmt.Sprintf("%s is dated %s, after the evaluation date %s; it is treated as not yet happened", e, d, c.AsOf)})
+	later := false
+	for _, d := range c.Project.Events {
+		later = later || d > c.AsOf
+	}
+	if later { // sorting the events costs; most records have none later
+		for _, e := range c.Project.SortedEvents() {
+			if d := c.Project.Events[e]; d > c.AsOf {
+				out = append(out, Finding{Code: "events.after-as-of", Message: fmt.Sprintf("%s is dated %s, after the evaluation date %s; it is treated as not yet happened", e, d, c.AsOf)})
+			}
 		}
 	}
 	last := -1

@@ -285,3 +285,22 @@ func TestConcurrentEvaluate(t *testing.T) {
 		<-done
 	}
 }
+
+// TestEscalationBeyondCalendarData checks that a supervision threshold
+// falling in a year without a holiday schedule is simply not reached on an
+// earlier as-of date, rather than reported as undecidable: signed on
+// 2026-07-01 and six months in signing reach into 2027, but on 2026-09-01
+// no step can be due for stalling whatever 2027's schedule will be.
+func TestEscalationBeyondCalendarData(t *testing.T) {
+	l := jinzhong(t)
+	r := eval(l, project(zone.Transfer, map[zone.Event]string{zone.Signed: "2026-07-01"}), "2026-09-01")
+	if len(r.Escalation.Due) != 0 || len(r.Findings) != 0 {
+		t.Errorf("escalation %+v, findings %+v; want nothing due and no finding", r.Escalation.Due, r.Findings)
+	}
+	// Within a year that has data, a computation that fails is still a
+	// finding: the as-of date itself lies in 2027.
+	r = eval(l, project(zone.Transfer, map[zone.Event]string{zone.Signed: "2026-07-01"}), "2027-03-01")
+	if len(r.Findings) == 0 || r.Findings[0].Code != "escalation.unknown" {
+		t.Errorf("findings %+v; want escalation.unknown when the as-of year has no data", r.Findings)
+	}
+}

@@ -44,6 +44,7 @@ const usage = `devzone — development-zone policy rules
 
 Usage:
   devzone validate FILE...                check rule files; every problem as file:line:col
+  devzone graph --rules FILE              draw a rule file's lifecycle (--format mermaid or dot)
   devzone calendar add DATE N             the N-th working day after DATE
   devzone calendar deadline DATE PERIOD   the due date of a period (30个工作日, 60天, 4个月)
   devzone calendar between A B            working days in (A, B]
@@ -75,6 +76,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runCalendar(args[1:], stdout)
 	case "validate":
 		err = runValidate(args[1:], stdout)
+	case "graph":
+		err = runGraph(args[1:], stdout, stderr)
 	default:
 		err = usagef("unknown command %q; run 'devzone help'", args[0])
 	}
