@@ -1,0 +1,421 @@
+package rules_test
+
+import (
+	"errors"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rickb777/date/v2"
+	"github.com/shopspring/decimal"
+
+	"github.com/devzone-go/devzone/land"
+	"github.com/devzone-go/devzone/rules"
+	"github.com/devzone-go/devzone/zone"
+)
+
+// loadLand loads one of the rule sets under testdata/land.
+func loadLand(t testing.TB, name string) *rules.Set {
+	t.Helper()
+	set, err := rules.LoadFS(os.DirFS("testdata/land"), name)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if w := set.Warnings(); len(w) > 0 {
+		t.Errorf("%s: warnings: %v", name, w)
+	}
+	if set.Land() == nil {
+		t.Fatalf("%s: no land policy", name)
+	}
+	return set
+}
+
+// commitRow is what the tests assert about a commitment row.
+type commitRow struct {
+	Indicator, Standard, Limit, Committed string
+	Verdict                               zone.Truth
+	Reason                                land.Reason
+	Missing                               string
+}
+
+func commitRows(r *land.Result) []commitRow {
+	var out []commitRow
+	for _, row := range r.Commitment {
+		cr := commitRow{
+			Indicator: row.Indicator.Ref.ID, Standard: row.Required.Standard.ID,
+			Verdict: row.Verdict, Reason: row.Reason, Missing: row.Missing,
+		}
+		if row.Required.Standard.ID != "" {
+			cr.Limit = row.Indicator.Format(row.Required.Value)
+		}
+		if row.Verdict != zone.Unknown {
+			cr.Committed = row.Indicator.Format(row.Committed)
+		}
+		out = append(out, cr)
+	}
+	return out
+}
+
+// acceptRow is what the tests assert about an acceptance row.
+type acceptRow struct {
+	Indicator, Committed, Actual string
+	Verdict, Owes                zone.Truth
+	Rule, Damages                string
+	Capped                       bool
+}
+
+func acceptRows(a *land.AcceptanceResult) []acceptRow {
+	var out []acceptRow
+	for _, row := range a.Rows {
+		ar := acceptRow{Indicator: row.Indicator.Ref.ID, Verdict: row.Verdict, Owes: row.Owes}
+		if row.Verdict != zone.Unknown {
+			ar.Committed, ar.Actual = row.Indicator.Format(row.Committed), row.Indicator.Format(row.Actual)
+		}
+		if row.Damages != nil {
+			ar.Rule = row.Damages.Ref.ID
+		}
+		if ch, ok := row.Charge(); ok {
+			ar.Damages, ar.Capped = land.FormatMoney(ch.Amount), ch.Capped
+		}
+		out = append(out, ar)
+	}
+	return out
+}
+
+func missingItems(r *land.Readiness) []string {
+	var out []string
+	for _, it := range r.Missing {
+		out = append(out, it.Ref.ID)
+	}
+	return out
+}
+
+// yunchengProject is a new-energy-vehicle project on parcel YC-07. Every
+// value is an example value.
+func yunchengProject() *zone.Project {
+	return &zone.Project{
+		ID: "YC-2025-003", Name: "新能源汽车轮毂项目", Industry: "新能源汽车", Kind: zone.Industrial, LandMode: zone.Transfer,
+		Events: map[zone.Event]date.Date{zone.Signed: d("2025-01-20"), zone.LandTransferred: d("2025-03-10")},
+		Attributes: map[string]string{
+			"committed_investment_intensity":   "360万元/亩",
+			"committed_plot_ratio":             "1.2",
+			"committed_tax_per_mu":             "20万元/亩",
+			"committed_energy_per_value_added": "0.45",
+			"committed_environment":            "GB 16297-1996 二级",
+			"committed_output_per_mu":          "450万元/亩",
+			"land_price":                       "2570万元",
+			"parcel":                           "YC-07",
+		},
+	}
+}
+
+func TestLandYuncheng(t *testing.T) {
+	set := loadLand(t, "yuncheng.yaml")
+	pol := set.Land()
+
+	// The source's figures: seven parcels of 283.69亩 in all, and the
+	// seismic safety assessment over 41.1平方公里 (61650亩).
+	total := decimal.Zero
+	for _, p := range pol.Parcels() {
+		total = total.Add(p.Area)
+	}
+	if len(pol.Parcels()) != 7 || land.FormatArea(total) != "283.69亩" {
+		t.Errorf("%d parcels, %s in all; want 7 and 283.69亩", len(pol.Parcels()), land.FormatArea(total))
+	}
+	if rg := pol.Regional(); len(rg) != 1 || rg[0].ID != "seismic" || !rg[0].Area.Equal(decimal.NewFromInt(61650)) {
+		t.Errorf("regional = %+v", rg)
+	}
+	if got := len(pol.Infrastructure()); got != 10 {
+		t.Errorf("九通一平 has %d items, want 10", got)
+	}
+	// Layering: the baseline's five standard indicators come first, then
+	// Yuncheng's own; Yuncheng's standard comes after the baseline's.
+	var ids []string
+	for _, ind := range pol.Indicators() {
+		ids = append(ids, ind.Ref.ID)
+	}
+	if diff := cmp.Diff([]string{"investment_intensity", "plot_ratio", "tax_per_mu", "energy_per_value_added", "environment", "output_per_mu"}, ids); diff != "" {
+		t.Errorf("indicators (-want +got):\n%s", diff)
+	}
+
+	full := []commitRow{
+		{"investment_intensity", "new-energy-vehicles", "350万元/亩", "360万元/亩", zone.True, 0, ""},
+		{"plot_ratio", "shanxi-industrial", "1", "1.2", zone.True, 0, ""},
+		{"tax_per_mu", "shanxi-industrial", "15万元/亩", "20万元/亩", zone.True, 0, ""},
+		{"energy_per_value_added", "shanxi-industrial", "0.5吨标煤/万元", "0.45吨标煤/万元", zone.True, 0, ""},
+		{"environment", "shanxi-industrial", "GB 16297-1996 二级", "GB 16297-1996 二级", zone.True, 0, ""},
+		{"output_per_mu", "new-energy-vehicles", "400万元/亩", "450万元/亩", zone.True, 0, ""},
+	}
+	tests := []struct {
+		name      string
+		edit      func(p *zone.Project)
+		asOf      string
+		applies   zone.Truth
+		rows      []commitRow
+		committed zone.Truth
+		fixedBy   zone.Event
+		parcel    []string // missing items; nil when the parcel is ready
+		ready     zone.Truth
+	}{
+		{
+			name: "all commitments met, parcel not levelled yet", asOf: "2025-06-01",
+			applies: zone.True, rows: full, committed: zone.True, fixedBy: zone.LandTransferred,
+			parcel: []string{"levelling"}, ready: zone.False,
+		},
+		{
+			name: "parcel ready once levelled", asOf: "2025-09-01",
+			applies: zone.True, rows: full, committed: zone.True, fixedBy: zone.LandTransferred, ready: zone.True,
+		},
+		{
+			name: "standards before the transfer are those in force on the as-of date",
+			edit: func(p *zone.Project) { delete(p.Events, zone.LandTransferred) }, asOf: "2024-06-01",
+			applies: zone.True, committed: zone.True, ready: zone.False,
+			parcel: []string{"mineral", "geohazard", "eia", "road", "levelling"},
+			rows: func() []commitRow {
+				rows := append([]commitRow(nil), full...)
+				rows[0].Limit = "320万元/亩"
+				return rows
+			}(),
+		},
+		{
+			name: "a missing commitment is unknown, never zero",
+			edit: func(p *zone.Project) { delete(p.Attributes, "committed_tax_per_mu") }, asOf: "2025-06-01",
+			applies: zone.True, committed: zone.Unknown, fixedBy: zone.LandTransferred,
+			parcel: []string{"levelling"}, ready: zone.False,
+			rows: func() []commitRow {
+				rows := append([]commitRow(nil), full...)
+				rows[2] = commitRow{"tax_per_mu", "shanxi-industrial", "15万元/亩", "", zone.Unknown, land.ReasonNotRecorded, "committed_tax_per_mu"}
+				return rows
+			}(),
+		},
+		{
+			name: "a commitment below the limit",
+			edit: func(p *zone.Project) { p.Attributes["committed_investment_intensity"] = "330万元/亩" }, asOf: "2025-06-01",
+			applies: zone.True, committed: zone.False, fixedBy: zone.LandTransferred,
+			parcel: []string{"levelling"}, ready: zone.False,
+			rows: func() []commitRow {
+				rows := append([]commitRow(nil), full...)
+				rows[0].Committed, rows[0].Verdict = "330万元/亩", zone.False
+				return rows
+			}(),
+		},
+		{
+			name: "industry not recorded: the industry standard's limits are unknown",
+			edit: func(p *zone.Project) { p.Industry = "" }, asOf: "2025-06-01",
+			applies: zone.True, committed: zone.Unknown, fixedBy: zone.LandTransferred,
+			parcel: []string{"levelling"}, ready: zone.False,
+			rows: func() []commitRow {
+				rows := append([]commitRow(nil), full...)
+				rows[0] = commitRow{"investment_intensity", "", "", "", zone.Unknown, land.ReasonIndustryUnknown, "industry"}
+				rows[5] = commitRow{"output_per_mu", "", "", "", zone.Unknown, land.ReasonIndustryUnknown, "industry"}
+				return rows
+			}(),
+		},
+		{
+			name: "another industry gets the provincial limits only",
+			edit: func(p *zone.Project) { p.Industry = "绿色建材" }, asOf: "2025-06-01",
+			applies: zone.True, committed: zone.True, fixedBy: zone.LandTransferred,
+			parcel: []string{"levelling"}, ready: zone.False,
+			rows: func() []commitRow {
+				rows := append([]commitRow(nil), full[:5]...)
+				rows[0].Standard, rows[0].Limit = "shanxi-industrial", "300万元/亩"
+				return rows
+			}(),
+		},
+		{
+			name: "a leased factory is not standard land",
+			edit: func(p *zone.Project) { p.LandMode = zone.Lease }, asOf: "2025-06-01",
+			applies: zone.False, committed: zone.Unknown,
+		},
+		{
+			name: "land mode not recorded: unknown whether the rules apply",
+			edit: func(p *zone.Project) { p.LandMode = zone.LandModeUnknown }, asOf: "2025-06-01",
+			applies: zone.Unknown, committed: zone.Unknown,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := yunchengProject()
+			if tt.edit != nil {
+				tt.edit(p)
+			}
+			r, err := set.Evaluate(p, d(tt.asOf))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lr := r.Land
+			if lr == nil {
+				t.Fatal("Result.Land is nil")
+			}
+			if lr.Applies != tt.applies || lr.Committed != tt.committed || lr.FixedBy != tt.fixedBy {
+				t.Errorf("applies %v, committed %v, fixed by %q; want %v, %v, %q", lr.Applies, lr.Committed, lr.FixedBy, tt.applies, tt.committed, tt.fixedBy)
+			}
+			if diff := cmp.Diff(tt.rows, commitRows(lr)); diff != "" {
+				t.Errorf("commitment rows (-want +got):\n%s", diff)
+			}
+			if tt.applies != zone.True {
+				if lr.Parcel != nil || lr.Commitment != nil {
+					t.Error("a project the rules do not apply to was checked")
+				}
+				if tt.applies == zone.Unknown && !cmp.Equal(lr.Why.Missing, []string{"land_mode"}) {
+					t.Errorf("why unknown: %+v", lr.Why)
+				}
+				return
+			}
+			if lr.Parcel == nil {
+				t.Fatal("no parcel readiness")
+			}
+			if lr.Parcel.Ready != tt.ready || !cmp.Equal(tt.parcel, missingItems(lr.Parcel)) {
+				t.Errorf("parcel %s: ready %v, missing %v; want %v, %v", lr.Parcel.Parcel.ID, lr.Parcel.Ready, missingItems(lr.Parcel), tt.ready, tt.parcel)
+			}
+			if lr.Acceptance != nil {
+				t.Error("acceptance before the review")
+			}
+		})
+	}
+}
+
+func TestLandYunchengAcceptance(t *testing.T) {
+	set := loadLand(t, "yuncheng.yaml")
+	p := yunchengProject()
+	p.Events["capacity_review"] = d("2026-03-02")
+	for k, v := range map[string]string{
+		"actual_investment_intensity":   "280万元/亩", // 80 short of 360: 22.2222…% × 2570万元 = 571.11万元, capped at 20% = 514万元
+		"actual_plot_ratio":             "1.25",
+		"actual_tax_per_mu":             "12万元/亩", // short: 5% × 2570万元 = 128.5万元 (under both caps)
+		"actual_energy_per_value_added": "0.45",
+		"actual_environment":            "GB 16297-1996 三级", // short, but the rule is kind: none
+		"actual_output_per_mu":          "380万元/亩",          // 70 short of 450: 70/450 × 2570万元 = 3997777.78 → 3997778元
+	} {
+		p.Attributes[k] = v
+	}
+	r, err := set.Evaluate(p, d("2026-06-30"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := r.Land.Acceptance
+	if a == nil {
+		t.Fatal("no acceptance result after the review")
+	}
+	want := []acceptRow{
+		{"investment_intensity", "360万元/亩", "280万元/亩", zone.False, zone.True, "intensity-damages", "514万元", true},
+		{"plot_ratio", "1.2", "1.25", zone.True, zone.False, "damages", "", false},
+		{"tax_per_mu", "20万元/亩", "12万元/亩", zone.False, zone.True, "tax-damages", "128.5万元", false},
+		{"energy_per_value_added", "0.45吨标煤/万元", "0.45吨标煤/万元", zone.True, zone.False, "damages", "", false},
+		{"environment", "GB 16297-1996 二级", "GB 16297-1996 三级", zone.False, zone.False, "", "", false},
+		{"output_per_mu", "450万元/亩", "380万元/亩", zone.False, zone.True, "damages", "3997778元", false},
+	}
+	if diff := cmp.Diff(want, acceptRows(a)); diff != "" {
+		t.Errorf("acceptance rows (-want +got):\n%s", diff)
+	}
+	if a.Verdict != zone.False || a.RectifyBy != d("2026-09-02") || a.RectifyErr != nil {
+		t.Errorf("verdict %v, rectify by %s (%v)", a.Verdict, a.RectifyBy, a.RectifyErr)
+	}
+	if total, ok := a.TotalDamages(); !ok || land.FormatMoney(total) != "10422778元" {
+		t.Errorf("total damages %s (complete %v)", land.FormatMoney(total), ok)
+	}
+
+	// Without the land price the damages are unknown, never zero.
+	delete(p.Attributes, "land_price")
+	r, err = set.Evaluate(p, d("2026-06-30"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := r.Land.Acceptance.Rows[0]
+	if row.Owes != zone.Unknown || row.Reason != land.ReasonNotRecorded || row.Missing != "land_price" {
+		t.Errorf("without a land price: owes %v, reason %v, missing %q", row.Owes, row.Reason, row.Missing)
+	}
+	if _, ok := r.Land.Acceptance.TotalDamages(); ok {
+		t.Error("the total damages are complete without a land price")
+	}
+}
+
+func TestLandLuliang(t *testing.T) {
+	set := loadLand(t, "luliang.yaml")
+	p := &zone.Project{
+		ID: "LL-2024-017", Name: "氢能重卡整车生产及配套项目", Industry: "氢能", LandMode: zone.Transfer,
+		Events: map[zone.Event]date.Date{zone.Signed: d("2024-04-02")},
+		Attributes: map[string]string{ // example values
+			"committed_investment_intensity":   "310万元/亩",
+			"committed_plot_ratio":             "1.3",
+			"committed_energy_per_value_added": "0.4",
+			"committed_environment":            "GB 16297-1996 二级",
+			"committed_building_coverage":      "28%",
+		},
+	}
+	r, err := set.Evaluate(p, d("2024-05-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Lüliang's standard replaces the baseline's of the same id as a whole:
+	// tax per 亩 is no longer limited, building coverage is.
+	want := []commitRow{
+		{"investment_intensity", "shanxi-industrial", "300万元/亩", "310万元/亩", zone.True, 0, ""},
+		{"plot_ratio", "shanxi-industrial", "1.2", "1.3", zone.True, 0, ""},
+		{"energy_per_value_added", "shanxi-industrial", "0.45吨标煤/万元", "0.4吨标煤/万元", zone.True, 0, ""},
+		{"environment", "shanxi-industrial", "GB 16297-1996 二级", "GB 16297-1996 二级", zone.True, 0, ""},
+		{"building_coverage", "shanxi-industrial", "30%", "28%", zone.False, 0, ""},
+	}
+	if diff := cmp.Diff(want, commitRows(r.Land)); diff != "" {
+		t.Errorf("commitment rows (-want +got):\n%s", diff)
+	}
+	if r.Land.Committed != zone.False || r.Land.Parcel != nil || r.Land.Acceptance != nil {
+		t.Errorf("committed %v, parcel %v, acceptance %v", r.Land.Committed, r.Land.Parcel, r.Land.Acceptance)
+	}
+	if ref := r.Land.Ref; ref.Label != "吕梁经开区标准地" || ref.Pos.File != "shanxi.yaml" {
+		t.Errorf("policy ref %+v", ref)
+	}
+	// The same facts are read by the rule set's conditions.
+	if got := r.Conditions[0].Explanation.Truth; got != zone.True {
+		t.Errorf("transfer_conditions_met = %v", got)
+	}
+}
+
+// TestLandFactErrors checks that a committed value written in the wrong
+// unit is an error of the project's facts, not a zero.
+func TestLandFactErrors(t *testing.T) {
+	set := loadLand(t, "yuncheng.yaml")
+	p := yunchengProject()
+	p.Attributes["committed_investment_intensity"] = "360万元" // money, not an intensity
+	_, err := set.Evaluate(p, d("2025-06-01"))
+	var fe *rules.FactError
+	if !errors.As(err, &fe) || fe.Fact != "committed_investment_intensity" {
+		t.Fatalf("Evaluate error = %v, want a FactError for committed_investment_intensity", err)
+	}
+	// The policy evaluated directly reports the value as unreadable.
+	lr := set.Land().Evaluate(zone.NewContext(p, d("2025-06-01"), set.Calendar()))
+	row := lr.Commitment[0]
+	if row.Verdict != zone.Unknown || row.Reason != land.ReasonUnreadable || !errors.As(row.Err, &fe) {
+		t.Errorf("row %+v", row)
+	}
+}
+
+// TestLandConcurrent evaluates one Set from many goroutines (run with
+// -race).
+func TestLandConcurrent(t *testing.T) {
+	set := loadLand(t, "yuncheng.yaml")
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := yunchengProject()
+			if i%2 == 1 {
+				p.Attributes["committed_investment_intensity"] = "330万元/亩"
+			}
+			for range 50 {
+				r, err := set.Evaluate(p, d("2025-06-01"))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if want := zone.TruthOf(i%2 == 0); r.Land.Committed != want {
+					t.Errorf("goroutine %d: committed %v, want %v", i, r.Land.Committed, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
