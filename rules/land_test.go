@@ -419,3 +419,150 @@ func TestLandConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+const landBase = `devzone: 1
+id: base
+facts:
+  committed_investment_intensity: {type: intensity, label: 承诺固定资产投资强度}
+  committed_rd_share: {type: percent, label: 承诺研发占比}
+  committed_output_per_mu: {type: intensity, label: 承诺亩均产值}
+  land_price: {type: money, label: 土地出让价款}
+  parcel: {type: text, label: 地块编号}
+land:
+  id: base-land
+  label: 基准标准地
+  applies: land_mode == transfer
+  fixed_by: land_transferred
+  indicators:
+    - {id: rd_share, label: 研发占比, unit: "%", direction: at_least}
+  standards:
+    - {id: general, label: 通用标准, limits: {investment_intensity: 200万元/亩}}
+    - {id: equipment, label: 装备制造, industries: [装备制造], limits: {investment_intensity: 250万元/亩, rd_share: 2%}}
+  assessments:
+    - {id: mineral, label: 压覆矿产}
+    - {id: geohazard, label: 地灾评估}
+  infrastructure:
+    - {id: road, label: 通路}
+  parcels:
+    - {id: P1, label: 一号地块, area: 10亩, done: {road: true}}
+    - {id: P2, label: 二号地块, area: 20亩}
+  regional:
+    - {item: mineral, on: 2024-01-01}
+    - {item: geohazard, park: 甲园区}
+  acceptance:
+    id: base-review
+    label: 基准复核
+    event: design_capacity_reached
+    damages:
+      - {id: all, label: 违约金, kind: proportional}
+`
+
+const landZone = `devzone: 1
+id: zone
+extends: base.yaml
+facts:
+  committed_pue: {type: decimal, label: 承诺能效}
+  actual_investment_intensity: {type: intensity, label: 实际固定资产投资强度}
+  actual_rd_share: {type: percent, label: 实际研发占比}
+  actual_output_per_mu: {type: intensity, label: 实际亩均产值}
+  actual_pue: {type: decimal, label: 实际能效}
+land:
+  label: 园区标准地
+  applies: kind == industrial
+  fixed_by: review_passed
+  indicators:
+    - {id: pue, label: 能效, unit: 比值, direction: at_most}
+    - {id: output_per_mu, label: 亩均产值, unit: 万元/亩, direction: at_least}
+  standards:
+    - {id: general, label: 园区通用标准, limits: {investment_intensity: 300万元/亩, output_per_mu: 400万元/亩}}
+    - {id: data, label: 数据中心, industries: [大数据], limits: {pue: 1.3}}
+  assessments:
+    - {id: geohazard, label: 地质灾害危险性评估}
+    - {id: seismic, label: 地震安全性评价}
+  parcels:
+    - {id: P2, label: 二号地块（调整）, area: 25亩}
+    - {id: P3, label: 三号地块, area: 5亩}
+  regional:
+    - {item: mineral, on: 2025-01-01}
+    - {item: seismic}
+  acceptance:
+    id: zone-review
+    label: 园区复核
+    event: production_started
+    rectify: 90天
+`
+
+// TestLandLayering checks how a zone file's land: section combines with
+// its baseline's: rules in lists by id (replaced in place, new ones
+// appended), regional records by item and park, single keys and the
+// acceptance check replaced.
+func TestLandLayering(t *testing.T) {
+	set := load(t, map[string]string{"base.yaml": landBase, "rules.yaml": landZone})
+	pol := set.Land()
+	ids := func(refs []zone.Ref) []string {
+		var out []string
+		for _, r := range refs {
+			out = append(out, r.ID+" "+r.Label)
+		}
+		return out
+	}
+	var inds, stds, items, parcels, regional []zone.Ref
+	for _, x := range pol.Indicators() {
+		inds = append(inds, x.Ref)
+	}
+	for _, x := range pol.Standards() {
+		stds = append(stds, x.Ref)
+	}
+	for _, x := range append(pol.Assessments(), pol.Infrastructure()...) {
+		items = append(items, x.Ref)
+	}
+	for _, x := range pol.Parcels() {
+		parcels = append(parcels, zone.Ref{ID: x.Ref.ID, Label: x.Ref.Label + " " + land.FormatArea(x.Area)})
+	}
+	for _, x := range pol.Regional() {
+		on := "undated"
+		if x.Dated {
+			on = x.On.String()
+		}
+		regional = append(regional, zone.Ref{ID: x.ID, Label: x.Park + " " + on})
+	}
+	got := map[string][]string{
+		"indicators": ids(inds)[5:], "standards": ids(stds), "items": ids(items),
+		"parcels": ids(parcels), "regional": ids(regional),
+	}
+	want := map[string][]string{
+		"indicators": {"rd_share 研发占比", "pue 能效", "output_per_mu 亩均产值"},
+		"standards":  {"general 园区通用标准", "equipment 装备制造", "data 数据中心"},
+		"items":      {"mineral 压覆矿产", "geohazard 地质灾害危险性评估", "seismic 地震安全性评价", "road 通路"},
+		"parcels":    {"P1 一号地块 10亩", "P2 二号地块（调整） 25亩", "P3 三号地块 5亩"},
+		"regional":   {"mineral  2025-01-01", "geohazard 甲园区 undated", "seismic  undated"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("merged lists (-want +got):\n%s", diff)
+	}
+	// A standard replaced by id is replaced whole: the zone's general
+	// standard has its own two limits.
+	if lims := pol.Standards()[0].Limits; len(lims) != 2 || lims[1].Indicator != "output_per_mu" {
+		t.Errorf("general limits %+v", lims)
+	}
+	if ref := pol.Ref(); ref.ID != "base-land" || ref.Label != "园区标准地" {
+		t.Errorf("policy ref %+v", ref)
+	}
+	if pol.FixedBy() != zone.ReviewPassed {
+		t.Errorf("fixed_by %q", pol.FixedBy())
+	}
+	a, ok := pol.Acceptance()
+	if !ok || a.Ref.ID != "zone-review" || a.Event != zone.ProductionStarted || len(a.Damages) != 0 || a.Rectify.String() != "90天" {
+		t.Errorf("acceptance %+v", a)
+	}
+	// applies: is the zone's: a lease project of kind industrial is
+	// checked, its standards fixed by the review.
+	p := &zone.Project{Kind: zone.Industrial, LandMode: zone.Lease, Events: map[zone.Event]date.Date{zone.ReviewPassed: d("2025-02-01")}}
+	r, err := set.Evaluate(p, d("2025-06-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Land.Applies != zone.True || r.Land.FixedBy != zone.ReviewPassed || r.Land.StandardsOn != d("2025-02-01") {
+		t.Errorf("applies %v, fixed by %q on %s", r.Land.Applies, r.Land.FixedBy, r.Land.StandardsOn)
+	}
+}

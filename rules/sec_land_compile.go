@@ -111,15 +111,18 @@ func mergeLand(c *compiler, files []*landSyntax) *landSyntax {
 	return m
 }
 
-// mergeByID adds the items of src to dst: an item whose id is already in
-// dst replaces it in place, a new id is appended. Items without an id
-// (reported by Parse) are left out.
+// mergeByID adds the items of src, one file's list, to dst: an item whose
+// id is already in dst replaces it in place, a new id is appended. Items
+// without an id, and repeats of an id within src (both reported by Parse),
+// are left out.
 func mergeByID[T any](dst, src []T, id func(T) Scalar) []T {
+	seen := make(map[string]bool, len(src))
 	for _, x := range src {
 		k := id(x)
-		if !k.IsSet() {
+		if !k.IsSet() || seen[k.Value] {
 			continue
 		}
+		seen[k.Value] = true
 		if i := slices.IndexFunc(dst, func(y T) bool { return id(y).Value == k.Value }); i >= 0 {
 			dst[i] = x
 		} else {
@@ -328,6 +331,9 @@ func unitExample(ind land.Indicator) string {
 	case land.UnitOther:
 		return "12" + ind.UnitLabel
 	}
+	if ind.Ref.ID == parcelText.Ref.ID {
+		return "YC-01"
+	}
 	return "GB 16297-1996 二级"
 }
 
@@ -516,20 +522,18 @@ func (lc *landCompiler) area(s Scalar, path string) (decimal.Decimal, bool) {
 func (lc *landCompiler) regional() []land.Regional {
 	var out []land.Regional
 	for _, d := range lc.s.regional {
-		if !lc.knownItem(d.item, d.path+".item", "the regional record") {
-			continue
-		}
+		ok := lc.knownItem(d.item, d.path+".item", "the regional record")
 		rg := land.Regional{Completion: land.Completion{ID: d.item.Value}, Park: strings.TrimSpace(d.park.Value)}
 		if d.on.IsSet() {
 			on, err := calendar.ParseDate(d.on.Value)
 			if err != nil {
 				lc.errorf(CodeValueSyntax, d.on.Pos, d.path+".on", err.Error()+". Write the date the item was done as 2024-10-01, or leave on: out when it is not known.", "%q is not a valid date", d.on.Value)
-				continue
+				ok = false
 			}
 			rg.On, rg.Dated = on, true
 		}
-		a, ok := lc.area(d.area, d.path+".area")
-		if !ok {
+		a, good := lc.area(d.area, d.path+".area")
+		if !ok || !good {
 			continue
 		}
 		rg.Area = a

@@ -59,7 +59,8 @@ func (lc *landCompiler) source(acc *land.Acceptance) land.Source {
 			why = &need{at: lim.key, path: lim.path,
 				reason: fmt.Sprintf("Standard %s (%s) limits %s (%s), so each project records the value it committed to in its investment agreement (投资建设协议) as this fact.", lim.std.id.Value, lim.std.label.Value, id, ind.Ref.Label)}
 		}
-		cf := lc.fact(keys.Committed[id], landFactLabel("承诺", ind), ind, why)
+		what := fmt.Sprintf("a value of %s (%s) in %s", id, ind.Ref.Label, unitText(ind))
+		cf := lc.fact(keys.Committed[id], landFactLabel("承诺", ind), ind, what, why)
 		src.committed[id] = cf
 		why = nil
 		if acc != nil && (limited || cf.declared) {
@@ -70,7 +71,7 @@ func (lc *landCompiler) source(acc *land.Acceptance) land.Source {
 				why.at, why.path = a.key, a.path
 			}
 		}
-		src.actual[id] = lc.fact(keys.Actual[id], landFactLabel("实际", ind), ind, why)
+		src.actual[id] = lc.fact(keys.Actual[id], landFactLabel("实际", ind), ind, what, why)
 	}
 	money := land.Indicator{Ref: zone.Ref{ID: keys.LandPrice, Label: "土地出让价款"}, Unit: land.UnitMoney}
 	var why *need
@@ -85,13 +86,13 @@ func (lc *landCompiler) source(acc *land.Acceptance) land.Source {
 			break
 		}
 	}
-	src.price = lc.fact(keys.LandPrice, "土地出让价款", money, why)
+	src.price = lc.fact(keys.LandPrice, "土地出让价款", money, "the land price (土地出让价款)", why)
 	why = nil
 	if len(lc.s.parcels) > 0 {
 		why = &need{at: lc.s.parcelsKey, path: lc.s.path + ".parcels",
 			reason: "The section lists parcels, so each project records the id of the parcel it takes as this fact, to check that the parcel is ready."}
 	}
-	src.parcel = lc.fact(keys.Parcel, "地块编号", land.Indicator{Ref: zone.Ref{ID: keys.Parcel}, Unit: land.UnitNamed}, why)
+	src.parcel = lc.fact(keys.Parcel, "地块编号", parcelText, "the id of the parcel a project takes (地块编号)", why)
 	return src
 }
 
@@ -113,6 +114,9 @@ type need struct {
 	reason string
 }
 
+// parcelText stands for the parcel id in factType and unitExample: a text.
+var parcelText = land.Indicator{Ref: zone.Ref{ID: "parcel"}, Unit: land.UnitNamed}
+
 // factType is the type a fact holding values of the indicator is declared
 // with, and whether t fits it.
 func factType(ind land.Indicator, t expr.Type) (string, bool) {
@@ -129,21 +133,18 @@ func factType(ind land.Indicator, t expr.Type) (string, bool) {
 	return "decimal", t.Kind == expr.KindDecimal || t.Kind == expr.KindInt
 }
 
-// fact looks up the fact name, checks its type, and reports it missing when
-// why says it is needed.
-func (lc *landCompiler) fact(name, label string, ind land.Indicator, why *need) *landFact {
+// fact looks up the fact name, which holds a value of ind described by
+// what (for messages), checks its type, and reports it missing when why
+// says it is needed.
+func (lc *landCompiler) fact(name, label string, ind land.Indicator, what string, why *need) *landFact {
 	f := &landFact{name: name, missing: &land.MissingError{Fact: name, Label: label}}
 	want, _ := factType(ind, expr.Type{})
 	i, ok := lc.c.factIdx[name]
 	if !ok {
 		if why != nil && !lc.c.bad[name] {
-			what := fmt.Sprintf("%s (%s)", ind.Ref.ID, ind.Ref.Label)
-			if ind.Ref.ID == name {
-				what = label
-			}
 			lc.errorf(CodeLandFactMissing, why.at.Pos, why.path,
 				fmt.Sprintf("%s Declare it under facts:\n  %s: {type: %s, label: %s}", why.reason, name, want, label),
-				"the fact %s (%s) for %s is not declared", name, label, what)
+				"the fact %s (%s) is not declared", name, label)
 		}
 		return f
 	}
@@ -158,13 +159,9 @@ func (lc *landCompiler) fact(name, label string, ind land.Indicator, why *need) 
 				}
 			}
 		}
-		unit := unitText(ind)
-		if ind.Unit == land.UnitNamed {
-			unit = "text"
-		}
 		dg := lc.errorf(CodeLandFactType, pos, path,
-			fmt.Sprintf("The land checks read %s as a value in %s: declare it with type: %s.", name, unit, want),
-			"the fact %s is of type %s; the land checks need %s", name, typeLabel(decl.Type), want)
+			fmt.Sprintf("The land checks read %s as %s, written like %s: declare it with type: %s.", name, what, unitExample(ind), want),
+			"the fact %s is of type %s; the land checks need type %s", name, typeLabel(decl.Type), want)
 		if why != nil {
 			dg.Related = []Pos{why.at.Pos}
 		}
