@@ -244,19 +244,26 @@ func (lc *landCompiler) indicators() []land.Indicator {
 		if !d.unit.IsSet() {
 			continue // Parse reported the missing key
 		}
-		u, err := land.ParseUnit(strings.TrimSpace(d.unit.Value))
+		unit := strings.TrimSpace(d.unit.Value)
+		if unit == "" {
+			lc.errorf(CodeYAMLEmptyValue, d.unit.Pos, d.path+".unit",
+				"Write the unit values of the indicator are measured in: 万元/亩, 比值, %, 元, 吨标煤/万元, 标准 (a named standard), or a unit of its own such as 万元/吨标煤.",
+				"unit: has no value")
+			continue
+		}
+		u, err := land.ParseUnit(unit)
 		if err != nil {
 			// A unit devzone does not convert: values are numbers,
 			// optionally followed by the unit as written here.
 			u = land.UnitOther
-			ind.UnitLabel = strings.TrimSpace(d.unit.Value)
+			ind.UnitLabel = unit
 		}
 		ind.Unit = u
 		switch {
 		case d.direction.IsSet():
 			dir, err := land.ParseDirection(strings.TrimSpace(d.direction.Value))
 			switch {
-			case err != nil:
+			case err != nil || dir == land.DirectionUnknown:
 				lc.errorf(CodeLandDirection, d.direction.Pos, d.path+".direction",
 					"The directions are at_least (不低于, ≥), at_most (不高于, ≤) and meets (符合, for a named standard such as an environmental standard).",
 					"unknown direction %q", d.direction.Value)
@@ -366,6 +373,12 @@ func (lc *landCompiler) standards() []land.Standard {
 		lc.note(fmt.Sprintf("standards[%d]", si), d.id, d.path)
 		for k, ind := range d.industries {
 			name := strings.TrimSpace(ind.Value)
+			if name == "" {
+				lc.errorf(CodeLandIndustry, ind.Pos, fmt.Sprintf("%s.industries[%d]", d.path, k),
+					"Write the industry as the projects record it, for example 装备制造; leave industries: out for a standard that applies to every industry.",
+					"an industry of standard %s (%s) is blank", d.id.Value, d.label.Value)
+				continue
+			}
 			if j := slices.IndexFunc(d.industries[:k], func(x Scalar) bool { return strings.TrimSpace(x.Value) == name }); j >= 0 {
 				dg := lc.errorf(CodeLandIndustry, ind.Pos, fmt.Sprintf("%s.industries[%d]", d.path, k),
 					"List each industry once.", "the industry %s is listed twice in standard %s (%s)", name, d.id.Value, d.label.Value)
@@ -667,9 +680,10 @@ func (lc *landCompiler) damages(d *landDamagesDecl) (land.Damages, bool) {
 		dm.Indicator = ind.Ref.ID
 	}
 	if d.kind.IsSet() {
-		k, err := land.ParseDamagesKind(strings.TrimSpace(d.kind.Value))
+		kind := strings.TrimSpace(d.kind.Value)
+		k, err := land.ParseDamagesKind(kind)
 		switch {
-		case err != nil:
+		case err != nil || kind == "":
 			lc.errorf(CodeLandDamagesKind, d.kind.Pos, d.path+".kind",
 				"The kinds are proportional (按差额比例: the shortfall ÷ the committed value × the land price, as in the industrial land-transfer contract template), share_of_price (按出让价款比例: share: × the land price, whatever the shortfall) and none (无: no damages, only the time to rectify).",
 				"unknown kind of damages %q", d.kind.Value)
