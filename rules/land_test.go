@@ -3,6 +3,7 @@ package rules_test
 import (
 	"errors"
 	"os"
+	"slices"
 	"sync"
 	"testing"
 
@@ -147,6 +148,13 @@ func TestLandYuncheng(t *testing.T) {
 		{"environment", "shanxi-industrial", "GB 16297-1996 二级", "GB 16297-1996 二级", zone.True, 0, ""},
 		{"output_per_mu", "new-energy-vehicles", "400万元/亩", "450万元/亩", zone.True, 0, ""},
 	}
+	// with returns the first n rows of full, changed by edit.
+	with := func(n int, edit func(rows []commitRow)) []commitRow {
+		rows := slices.Clone(full[:n])
+		edit(rows)
+		return rows
+	}
+	levelling := []string{"levelling"} // YC-07 is levelled on 2025-09-01
 	tests := []struct {
 		name      string
 		edit      func(p *zone.Project)
@@ -161,7 +169,7 @@ func TestLandYuncheng(t *testing.T) {
 		{
 			name: "all commitments met, parcel not levelled yet", asOf: "2025-06-01",
 			applies: zone.True, rows: full, committed: zone.True, fixedBy: zone.LandTransferred,
-			parcel: []string{"levelling"}, ready: zone.False,
+			parcel: levelling, ready: zone.False,
 		},
 		{
 			name: "parcel ready once levelled", asOf: "2025-09-01",
@@ -172,56 +180,46 @@ func TestLandYuncheng(t *testing.T) {
 			edit: func(p *zone.Project) { delete(p.Events, zone.LandTransferred) }, asOf: "2024-06-01",
 			applies: zone.True, committed: zone.True, ready: zone.False,
 			parcel: []string{"mineral", "geohazard", "eia", "road", "levelling"},
-			rows: func() []commitRow {
-				rows := append([]commitRow(nil), full...)
-				rows[0].Limit = "320万元/亩"
-				return rows
-			}(),
+			rows: with(6, func(r []commitRow) {
+				r[0].Limit = "320万元/亩"
+			}),
 		},
 		{
 			name: "a missing commitment is unknown, never zero",
 			edit: func(p *zone.Project) { delete(p.Attributes, "committed_tax_per_mu") }, asOf: "2025-06-01",
 			applies: zone.True, committed: zone.Unknown, fixedBy: zone.LandTransferred,
-			parcel: []string{"levelling"}, ready: zone.False,
-			rows: func() []commitRow {
-				rows := append([]commitRow(nil), full...)
-				rows[2] = commitRow{"tax_per_mu", "shanxi-industrial", "15万元/亩", "", zone.Unknown, land.ReasonNotRecorded, "committed_tax_per_mu"}
-				return rows
-			}(),
+			parcel: levelling, ready: zone.False,
+			rows: with(6, func(r []commitRow) {
+				r[2] = commitRow{"tax_per_mu", "shanxi-industrial", "15万元/亩", "", zone.Unknown, land.ReasonNotRecorded, "committed_tax_per_mu"}
+			}),
 		},
 		{
 			name: "a commitment below the limit",
 			edit: func(p *zone.Project) { p.Attributes["committed_investment_intensity"] = "330万元/亩" }, asOf: "2025-06-01",
 			applies: zone.True, committed: zone.False, fixedBy: zone.LandTransferred,
-			parcel: []string{"levelling"}, ready: zone.False,
-			rows: func() []commitRow {
-				rows := append([]commitRow(nil), full...)
-				rows[0].Committed, rows[0].Verdict = "330万元/亩", zone.False
-				return rows
-			}(),
+			parcel: levelling, ready: zone.False,
+			rows: with(6, func(r []commitRow) {
+				r[0].Committed, r[0].Verdict = "330万元/亩", zone.False
+			}),
 		},
 		{
 			name: "industry not recorded: the industry standard's limits are unknown",
 			edit: func(p *zone.Project) { p.Industry = "" }, asOf: "2025-06-01",
 			applies: zone.True, committed: zone.Unknown, fixedBy: zone.LandTransferred,
-			parcel: []string{"levelling"}, ready: zone.False,
-			rows: func() []commitRow {
-				rows := append([]commitRow(nil), full...)
-				rows[0] = commitRow{"investment_intensity", "", "", "", zone.Unknown, land.ReasonIndustryUnknown, "industry"}
-				rows[5] = commitRow{"output_per_mu", "", "", "", zone.Unknown, land.ReasonIndustryUnknown, "industry"}
-				return rows
-			}(),
+			parcel: levelling, ready: zone.False,
+			rows: with(6, func(r []commitRow) {
+				r[0] = commitRow{"investment_intensity", "", "", "", zone.Unknown, land.ReasonIndustryUnknown, "industry"}
+				r[5] = commitRow{"output_per_mu", "", "", "", zone.Unknown, land.ReasonIndustryUnknown, "industry"}
+			}),
 		},
 		{
 			name: "another industry gets the provincial limits only",
 			edit: func(p *zone.Project) { p.Industry = "绿色建材" }, asOf: "2025-06-01",
 			applies: zone.True, committed: zone.True, fixedBy: zone.LandTransferred,
-			parcel: []string{"levelling"}, ready: zone.False,
-			rows: func() []commitRow {
-				rows := append([]commitRow(nil), full[:5]...)
-				rows[0].Standard, rows[0].Limit = "shanxi-industrial", "300万元/亩"
-				return rows
-			}(),
+			parcel: levelling, ready: zone.False,
+			rows: with(5, func(r []commitRow) {
+				r[0].Standard, r[0].Limit = "shanxi-industrial", "300万元/亩"
+			}),
 		},
 		{
 			name: "a leased factory is not standard land",

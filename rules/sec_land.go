@@ -176,67 +176,24 @@ func parseLand(p *parser, d *SectionDecl) {
 		applies: p.scalarField(fs, path, "applies"),
 		fixedBy: p.scalarField(fs, path, "fixed_by"),
 	}
-	items := func(key string, keys, required []string, each func(fs map[string]yamlnode.Entry, ip yamlnode.Path, im yamlnode.Map)) {
-		e, ok := fs[key]
-		if !ok {
-			return
-		}
-		lp := path.Key(key)
-		list, ok := p.w.List(e.Value, lp)
-		if !ok {
-			return
-		}
-		for i, item := range list {
-			ip := lp.Index(i)
-			im, ok := p.w.Mapping(item, ip)
-			if !ok {
-				continue
-			}
-			each(p.fields(im, keys, required), ip, im)
-		}
-		p.uniqueIDs(e.Value, lp)
-	}
-	items("indicators", landIndicatorKeys(), landIndicatorRequired(), func(fs map[string]yamlnode.Entry, ip yamlnode.Path, _ yamlnode.Map) {
+	p.landList(fs, path, "indicators", landIndicatorKeys(), landIndicatorRequired(), func(f landFields) {
 		s.indicators = append(s.indicators, &landIndicatorDecl{
-			path:      string(ip),
-			id:        p.scalarField(fs, ip, "id"),
-			label:     p.scalarField(fs, ip, "label"),
-			unit:      p.scalarField(fs, ip, "unit"),
-			direction: p.scalarField(fs, ip, "direction"),
-			cite:      p.scalarField(fs, ip, "cite"),
+			path: f.path, id: f.get("id"), label: f.get("label"), unit: f.get("unit"),
+			direction: f.get("direction"), cite: f.get("cite"),
 		})
 	})
-	items("standards", landStandardKeys(), landStandardRequired(), func(fs map[string]yamlnode.Entry, ip yamlnode.Path, _ yamlnode.Map) {
-		st := &landStandardDecl{
-			path:  string(ip),
-			id:    p.scalarField(fs, ip, "id"),
-			label: p.scalarField(fs, ip, "label"),
-			park:  p.scalarField(fs, ip, "park"),
-			cite:  p.scalarField(fs, ip, "cite"),
-		}
-		if e, ok := fs["industries"]; ok {
-			if lit, ok := p.literal(e.Value, ip.Key("industries")); ok {
-				if lit.IsList {
-					st.industries = lit.List
-				} else {
-					st.industries = []Scalar{lit.Scalar}
-				}
-			}
-		}
-		if e, ok := fs["limits"]; ok {
-			st.limits = p.landLimits(e, ip.Key("limits"))
+	p.landList(fs, path, "standards", landStandardKeys(), landStandardRequired(), func(f landFields) {
+		st := &landStandardDecl{path: f.path, id: f.get("id"), label: f.get("label"), park: f.get("park"), cite: f.get("cite")}
+		st.industries = f.list("industries")
+		if e, ok := f.fs["limits"]; ok {
+			st.limits = p.landLimits(e, f.ip.Key("limits"))
 		}
 		s.standards = append(s.standards, st)
 	})
 	prereqs := func(key string) []*landItemDecl {
 		var out []*landItemDecl
-		items(key, landItemKeys(), landItemRequired(), func(fs map[string]yamlnode.Entry, ip yamlnode.Path, _ yamlnode.Map) {
-			out = append(out, &landItemDecl{
-				path:  string(ip),
-				id:    p.scalarField(fs, ip, "id"),
-				label: p.scalarField(fs, ip, "label"),
-				cite:  p.scalarField(fs, ip, "cite"),
-			})
+		p.landList(fs, path, key, landItemKeys(), landItemRequired(), func(f landFields) {
+			out = append(out, &landItemDecl{path: f.path, id: f.get("id"), label: f.get("label"), cite: f.get("cite")})
 		})
 		return out
 	}
@@ -245,25 +202,18 @@ func parseLand(p *parser, d *SectionDecl) {
 	if e, ok := fs["parcels"]; ok {
 		s.parcelsKey = p.key(e)
 	}
-	items("parcels", landParcelKeys(), landParcelRequired(), func(fs map[string]yamlnode.Entry, ip yamlnode.Path, _ yamlnode.Map) {
+	p.landList(fs, path, "parcels", landParcelKeys(), landParcelRequired(), func(f landFields) {
 		pc := &landParcelDecl{
-			path:  string(ip),
-			id:    p.scalarField(fs, ip, "id"),
-			label: p.scalarField(fs, ip, "label"),
-			area:  p.scalarField(fs, ip, "area"),
-			park:  p.scalarField(fs, ip, "park"),
-			use:   p.scalarField(fs, ip, "use"),
-			cite:  p.scalarField(fs, ip, "cite"),
+			path: f.path, id: f.get("id"), label: f.get("label"), area: f.get("area"),
+			park: f.get("park"), use: f.get("use"), cite: f.get("cite"),
 		}
-		if e, ok := fs["done"]; ok {
-			dp := ip.Key("done")
+		if e, ok := f.fs["done"]; ok {
+			dp := f.ip.Key("done")
 			if dm, ok := p.w.Mapping(e.Value, dp); ok {
 				for _, de := range dm.Entries {
-					v := p.value(de, dp.Key(de.Name()))
-					if !v.IsSet() {
-						continue
+					if v := p.value(de, dp.Key(de.Name())); v.IsSet() {
+						pc.done = append(pc.done, landDoneDecl{path: string(dp.Key(de.Name())), item: p.key(de), value: v})
 					}
-					pc.done = append(pc.done, landDoneDecl{path: string(dp.Key(de.Name())), item: p.key(de), value: v})
 				}
 			}
 		}
@@ -271,99 +221,108 @@ func parseLand(p *parser, d *SectionDecl) {
 	})
 	// Regional records have no id: they are identified by the item and the
 	// park they cover.
-	if e, ok := fs["regional"]; ok {
-		lp := path.Key("regional")
-		if list, ok := p.w.List(e.Value, lp); ok {
-			seen := make(map[[2]string]*landRegionalDecl)
-			for i, item := range list {
-				ip := lp.Index(i)
-				im, ok := p.w.Mapping(item, ip)
-				if !ok {
-					continue
-				}
-				rfs := p.fields(im, landRegionalKeys(), landRegionalRequired())
-				rg := &landRegionalDecl{
-					path: string(ip),
-					item: p.scalarField(rfs, ip, "item"),
-					on:   p.scalarField(rfs, ip, "on"),
-					park: p.scalarField(rfs, ip, "park"),
-					area: p.scalarField(rfs, ip, "area"),
-				}
-				if !rg.item.IsSet() {
-					continue
-				}
-				k := [2]string{rg.item.Value, rg.park.Value}
-				if first, dup := seen[k]; dup {
-					where := "the whole zone"
-					if rg.park.Value != "" {
-						where = "park " + rg.park.Value
-					}
-					p.diags = append(p.diags, &Diagnostic{
-						Severity: SeverityError, Code: CodeIDDuplicate, Pos: rg.item.Pos, Path: string(ip.Key("item")),
-						Summary: fmt.Sprintf("item %q is recorded twice for %s in %s", rg.item.Value, where, lp),
-						Detail:  "A regional record is identified by its item and its park: record each item once for each park (or once for the whole zone). A zone file replaces a baseline record of the same item and park.",
-						Related: []Pos{first.item.Pos},
-					})
-					continue
-				}
-				seen[k] = rg
-				s.regional = append(s.regional, rg)
-			}
+	seen := make(map[[2]string]*landRegionalDecl)
+	p.landList(fs, path, "regional", landRegionalKeys(), landRegionalRequired(), func(f landFields) {
+		rg := &landRegionalDecl{path: f.path, item: f.get("item"), on: f.get("on"), park: f.get("park"), area: f.get("area")}
+		if !rg.item.IsSet() {
+			return
 		}
-	}
+		k := [2]string{rg.item.Value, rg.park.Value}
+		if first, dup := seen[k]; dup {
+			where := "the whole zone"
+			if rg.park.Value != "" {
+				where = "park " + rg.park.Value
+			}
+			p.diags = append(p.diags, &Diagnostic{
+				Severity: SeverityError, Code: CodeIDDuplicate, Pos: rg.item.Pos, Path: f.path + ".item",
+				Summary: fmt.Sprintf("item %q is recorded twice for %s in %s.regional", rg.item.Value, where, d.Path),
+				Detail:  "A regional record is identified by its item and its park: record each item once for each park (or once for the whole zone). A zone file replaces a baseline record of the same item and park.",
+				Related: []Pos{first.item.Pos},
+			})
+			return
+		}
+		seen[k] = rg
+		s.regional = append(s.regional, rg)
+	})
 	if e, ok := fs["acceptance"]; ok {
-		ap := path.Key("acceptance")
-		if am, ok := p.w.Mapping(e.Value, ap); ok {
-			am.Key = e.Key
-			afs := p.fields(am, landAcceptanceKeys(), landAcceptanceRequired())
-			a := &landAcceptanceDecl{
-				path:    string(ap),
-				key:     p.key(e),
-				id:      p.scalarField(afs, ap, "id"),
-				label:   p.scalarField(afs, ap, "label"),
-				event:   p.scalarField(afs, ap, "event"),
-				rectify: p.scalarField(afs, ap, "rectify"),
-				cite:    p.scalarField(afs, ap, "cite"),
-			}
-			if de, ok := afs["damages"]; ok {
-				dp := ap.Key("damages")
-				if list, ok := p.w.List(de.Value, dp); ok {
-					for i, item := range list {
-						ip := dp.Index(i)
-						im, ok := p.w.Mapping(item, ip)
-						if !ok {
-							continue
-						}
-						dfs := p.fields(im, landDamagesKeys(), landDamagesRequired())
-						dm := &landDamagesDecl{
-							path:      string(ip),
-							id:        p.scalarField(dfs, ip, "id"),
-							label:     p.scalarField(dfs, ip, "label"),
-							indicator: p.scalarField(dfs, ip, "indicator"),
-							kind:      p.scalarField(dfs, ip, "kind"),
-							share:     p.scalarField(dfs, ip, "share"),
-							places:    p.scalarField(dfs, ip, "places"),
-							cite:      p.scalarField(dfs, ip, "cite"),
-						}
-						if ce, ok := dfs["cap"]; ok {
-							dm.capPos = p.nodePos(ce.Value)
-							if lit, ok := p.literal(ce.Value, ip.Key("cap")); ok {
-								if lit.IsList {
-									dm.caps = lit.List
-								} else {
-									dm.caps = []Scalar{lit.Scalar}
-								}
-							}
-						}
-						a.damages = append(a.damages, dm)
-					}
-					p.uniqueIDs(de.Value, dp)
-				}
-			}
-			s.acceptance = a
-		}
+		s.acceptance = p.landAcceptance(e, path.Key("acceptance"))
 	}
 	d.syntax = s
+}
+
+// landFields is one checked item of a list of the land: section.
+type landFields struct {
+	p    *parser
+	fs   map[string]yamlnode.Entry
+	ip   yamlnode.Path
+	path string
+}
+
+// get returns the single value of key name, if present.
+func (f landFields) get(name string) Scalar { return f.p.scalarField(f.fs, f.ip, name) }
+
+// list returns the values of key name: one value, or a list of values.
+func (f landFields) list(name string) []Scalar {
+	e, ok := f.fs[name]
+	if !ok {
+		return nil
+	}
+	lit, ok := f.p.literal(e.Value, f.ip.Key(name))
+	switch {
+	case !ok:
+		return nil
+	case lit.IsList:
+		return lit.List
+	}
+	return []Scalar{lit.Scalar}
+}
+
+// landList walks the list under key in the mapping fs at base: each item
+// must be a mapping with the given keys, and ids must be unique within the
+// list. each is called for every item that is a mapping.
+func (p *parser) landList(fs map[string]yamlnode.Entry, base yamlnode.Path, key string, keys, required []string, each func(landFields)) {
+	e, ok := fs[key]
+	if !ok {
+		return
+	}
+	lp := base.Key(key)
+	list, ok := p.w.List(e.Value, lp)
+	if !ok {
+		return
+	}
+	for i, item := range list {
+		ip := lp.Index(i)
+		if im, ok := p.w.Mapping(item, ip); ok {
+			each(landFields{p: p, fs: p.fields(im, keys, required), ip: ip, path: string(ip)})
+		}
+	}
+	p.uniqueIDs(e.Value, lp)
+}
+
+// landAcceptance reads the acceptance: mapping.
+func (p *parser) landAcceptance(e yamlnode.Entry, ap yamlnode.Path) *landAcceptanceDecl {
+	am, ok := p.w.Mapping(e.Value, ap)
+	if !ok {
+		return nil
+	}
+	am.Key = e.Key
+	f := landFields{p: p, fs: p.fields(am, landAcceptanceKeys(), landAcceptanceRequired()), ip: ap, path: string(ap)}
+	a := &landAcceptanceDecl{
+		path: f.path, key: p.key(e), id: f.get("id"), label: f.get("label"),
+		event: f.get("event"), rectify: f.get("rectify"), cite: f.get("cite"),
+	}
+	p.landList(f.fs, ap, "damages", landDamagesKeys(), landDamagesRequired(), func(f landFields) {
+		dm := &landDamagesDecl{
+			path: f.path, id: f.get("id"), label: f.get("label"), indicator: f.get("indicator"),
+			kind: f.get("kind"), share: f.get("share"), places: f.get("places"), cite: f.get("cite"),
+		}
+		if ce, ok := f.fs["cap"]; ok {
+			dm.capPos = p.nodePos(ce.Value)
+			dm.caps = f.list("cap")
+		}
+		a.damages = append(a.damages, dm)
+	})
+	return a
 }
 
 // landLimits reads a standard's limits: a mapping from indicator ids to a

@@ -43,6 +43,9 @@ func compileLand(c *compiler, layers []*SectionDecl) {
 	}
 	lc := &landCompiler{c: c, s: mergeLand(c, files), where: make(map[string]landWhere)}
 	spec := lc.spec()
+	// Problems Parse found (a required key missing, …) are not among
+	// c.diags: the checks above skip what they cannot read and mark the
+	// section failed instead.
 	if lc.failed || c.env == nil || c.diags.HasErrors() {
 		return // nothing is stored: the rule set has errors
 	}
@@ -624,7 +627,10 @@ func (lc *landCompiler) acceptance() *land.Acceptance {
 	}
 	a := &land.Acceptance{Ref: ref(d.id, d.label, d.cite)}
 	lc.note("acceptance", d.key, d.path)
-	if d.event.IsSet() && lc.event(d.event, d.path+".event", "acceptance.event") {
+	switch {
+	case !d.event.IsSet():
+		lc.failed = true // Parse reported the missing key
+	case lc.event(d.event, d.path+".event", "acceptance.event"):
 		a.Event = zone.Event(d.event.Value)
 	}
 	if d.rectify.IsSet() {
