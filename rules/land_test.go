@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -562,5 +563,24 @@ func TestLandLayering(t *testing.T) {
 	}
 	if r.Land.Applies != zone.True || r.Land.FixedBy != zone.ReviewPassed || r.Land.StandardsOn != d("2025-02-01") {
 		t.Errorf("applies %v, fixed by %q on %s", r.Land.Applies, r.Land.FixedBy, r.Land.StandardsOn)
+	}
+}
+
+// TestLandDocExample loads the full example of docs/land.md, so that the
+// document policy staff copy from stays valid.
+func TestLandDocExample(t *testing.T) {
+	doc, err := os.ReadFile("../docs/land.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const start = "```yaml\ndevzone: 1\n"
+	_, rest, ok := strings.Cut(string(doc), start)
+	src, _, closed := strings.Cut(rest, "```")
+	if !ok || !closed {
+		t.Fatal("docs/land.md has no full example")
+	}
+	set := load(t, map[string]string{"rules.yaml": "devzone: 1\n" + src})
+	if set.Land() == nil || len(set.Warnings()) > 0 {
+		t.Errorf("land %v, warnings %v", set.Land(), set.Warnings())
 	}
 }
