@@ -85,7 +85,7 @@ func acceptRows(a *land.AcceptanceResult) []acceptRow {
 	return out
 }
 
-func missingItems(r *land.Readiness) []string {
+func landMissing(r *land.Readiness) []string {
 	var out []string
 	for _, it := range r.Missing {
 		out = append(out, it.Ref.ID)
@@ -265,8 +265,8 @@ func TestLandYuncheng(t *testing.T) {
 			if lr.Parcel == nil {
 				t.Fatal("no parcel readiness")
 			}
-			if lr.Parcel.Ready != tt.ready || !cmp.Equal(tt.parcel, missingItems(lr.Parcel)) {
-				t.Errorf("parcel %s: ready %v, missing %v; want %v, %v", lr.Parcel.Parcel.ID, lr.Parcel.Ready, missingItems(lr.Parcel), tt.ready, tt.parcel)
+			if lr.Parcel.Ready != tt.ready || !cmp.Equal(tt.parcel, landMissing(lr.Parcel)) {
+				t.Errorf("parcel %s: ready %v, missing %v; want %v, %v", lr.Parcel.Parcel.ID, lr.Parcel.Ready, landMissing(lr.Parcel), tt.ready, tt.parcel)
 			}
 			if lr.Acceptance != nil {
 				t.Error("acceptance before the review")

@@ -17,9 +17,9 @@ import (
 	"github.com/devzone-go/devzone/zone"
 )
 
-// defaultDamagesPlaces is the rounding of damages when a rule does not say:
+// landDefaultPlaces is the rounding of damages when a rule does not say:
 // to the 分, as amounts of money are paid.
-const defaultDamagesPlaces = 2
+const landDefaultPlaces = 2
 
 // compileLand merges the land: sections of the extends chain (base first)
 // and compiles them into the Set's land.Policy.
@@ -73,9 +73,9 @@ func mergeLand(c *compiler, files []*landSyntax) *landSyntax {
 		scalar(&m.applies, f.applies)
 		scalar(&m.fixedBy, f.fixedBy)
 		scalar(&m.parcelsKey, f.parcelsKey)
-		m.indicators = mergeByID(m.indicators, f.indicators, func(d *landIndicatorDecl) Scalar { return d.id })
-		m.standards = mergeByID(m.standards, f.standards, func(d *landStandardDecl) Scalar { return d.id })
-		m.parcels = mergeByID(m.parcels, f.parcels, func(d *landParcelDecl) Scalar { return d.id })
+		m.indicators = landMergeByID(m.indicators, f.indicators, func(d *landIndicatorDecl) Scalar { return d.id })
+		m.standards = landMergeByID(m.standards, f.standards, func(d *landStandardDecl) Scalar { return d.id })
+		m.parcels = landMergeByID(m.parcels, f.parcels, func(d *landParcelDecl) Scalar { return d.id })
 		// Assessments and infrastructure share one set of ids: a parcel's
 		// done: names them without saying which list they are in.
 		for _, list := range []struct {
@@ -94,7 +94,7 @@ func mergeLand(c *compiler, files []*landSyntax) *landSyntax {
 					continue
 				}
 				prereqAt[it.id.Value] = it
-				*list.out = mergeByID(*list.out, []*landItemDecl{it}, func(d *landItemDecl) Scalar { return d.id })
+				*list.out = landMergeByID(*list.out, []*landItemDecl{it}, func(d *landItemDecl) Scalar { return d.id })
 			}
 		}
 		for _, rg := range f.regional {
@@ -114,11 +114,11 @@ func mergeLand(c *compiler, files []*landSyntax) *landSyntax {
 	return m
 }
 
-// mergeByID adds the items of src, one file's list, to dst: an item whose
+// landMergeByID adds the items of src, one file's list, to dst: an item whose
 // id is already in dst replaces it in place, a new id is appended. Items
 // without an id, and repeats of an id within src (both reported by Parse),
 // are left out.
-func mergeByID[T any](dst, src []T, id func(T) Scalar) []T {
+func landMergeByID[T any](dst, src []T, id func(T) Scalar) []T {
 	seen := make(map[string]bool, len(src))
 	for _, x := range src {
 		k := id(x)
@@ -173,16 +173,16 @@ func (lc *landCompiler) note(specPath string, s Scalar, path string) {
 	lc.where[specPath] = landWhere{s.Pos, path}
 }
 
-// ref builds the zone.Ref of a rule: its id, label, citation and the
+// landRef builds the zone.Ref of a rule: its id, label, citation and the
 // position of its id.
-func ref(id, label, cite Scalar) zone.Ref {
+func landRef(id, label, cite Scalar) zone.Ref {
 	return zone.Ref{ID: id.Value, Label: label.Value, Cite: cite.Value, Pos: zone.Pos{File: id.Pos.File, Line: id.Pos.Line, Col: id.Pos.Col}}
 }
 
 // spec checks the merged section and builds the land.Spec.
 func (lc *landCompiler) spec() land.Spec {
 	s := lc.s
-	sp := land.Spec{Ref: ref(s.id, s.label, s.cite)}
+	sp := land.Spec{Ref: landRef(s.id, s.label, s.cite)}
 	if !s.id.IsSet() {
 		sp.Ref.ID = "land"
 		sp.Ref.Pos = zone.Pos{File: s.key.Pos.File, Line: s.key.Pos.Line, Col: s.key.Pos.Col}
@@ -233,7 +233,7 @@ func (lc *landCompiler) indicators() []land.Indicator {
 			std := lc.inds[i]
 			lc.errorf(CodeLandIndicatorBuiltin, d.id.Pos, d.path+".id",
 				fmt.Sprintf("%s (%s, %s, %s) is one of the standard indicators every land: section has: %s. Use it in limits: without declaring it, or give a different indicator another id.",
-					id, std.Ref.Label, unitText(std), std.Direction.Label(), standardIndicatorList()),
+					id, std.Ref.Label, landUnitText(std), std.Direction.Label(), landStandardIndicatorList()),
 				"the standard indicator %s cannot be declared again", id)
 			continue
 		}
@@ -243,7 +243,7 @@ func (lc *landCompiler) indicators() []land.Indicator {
 				"%q cannot be used as the id of an indicator", id)
 			continue
 		}
-		ind := land.Indicator{Ref: ref(d.id, d.label, d.cite)}
+		ind := land.Indicator{Ref: landRef(d.id, d.label, d.cite)}
 		if !d.unit.IsSet() {
 			continue // Parse reported the missing key
 		}
@@ -278,7 +278,7 @@ func (lc *landCompiler) indicators() []land.Indicator {
 				continue
 			case u != land.UnitNamed && dir == land.Meets:
 				lc.errorf(CodeLandDirection, d.direction.Pos, d.path+".direction",
-					fmt.Sprintf("%s (%s) is a number in %s: write at_least (不低于) for a minimum or at_most (不高于) for a maximum. meets (符合) is for named standards (unit: 标准).", id, d.label.Value, unitText(ind)),
+					fmt.Sprintf("%s (%s) is a number in %s: write at_least (不低于) for a minimum or at_most (不高于) for a maximum. meets (符合) is for named standards (unit: 标准).", id, d.label.Value, landUnitText(ind)),
 					"a number cannot be met like a named standard")
 				continue
 			}
@@ -299,8 +299,8 @@ func (lc *landCompiler) indicators() []land.Indicator {
 	return lc.inds
 }
 
-// standardIndicatorList names the standard indicators for messages.
-func standardIndicatorList() string {
+// landStandardIndicatorList names the standard indicators for messages.
+func landStandardIndicatorList() string {
 	var parts []string
 	for _, ind := range land.StandardIndicators() {
 		parts = append(parts, ind.Ref.ID+" "+ind.Ref.Label)
@@ -317,16 +317,16 @@ func (lc *landCompiler) indicatorNames() []string {
 	return out
 }
 
-// unitText names an indicator's unit for messages.
-func unitText(ind land.Indicator) string {
+// landUnitText names an indicator's unit for messages.
+func landUnitText(ind land.Indicator) string {
 	if ind.Unit == land.UnitOther {
 		return ind.UnitLabel
 	}
 	return ind.Unit.Label()
 }
 
-// unitExample is a value of the indicator as a rule file writes it.
-func unitExample(ind land.Indicator) string {
+// landUnitExample is a value of the indicator as a rule file writes it.
+func landUnitExample(ind land.Indicator) string {
 	switch ind.Unit {
 	case land.UnitIntensity:
 		return "300万元/亩"
@@ -341,7 +341,7 @@ func unitExample(ind land.Indicator) string {
 	case land.UnitOther:
 		return "12" + ind.UnitLabel
 	}
-	if ind.Ref.ID == parcelText.Ref.ID {
+	if ind.Ref.ID == landParcelText.Ref.ID {
 		return "YC-01"
 	}
 	return "GB 16297-1996 二级"
@@ -372,7 +372,7 @@ func (lc *landCompiler) standards() []land.Standard {
 	lc.limited = make(map[string]landLimitAt)
 	var out []land.Standard
 	for si, d := range lc.s.standards {
-		st := land.Standard{Ref: ref(d.id, d.label, d.cite), Park: strings.TrimSpace(d.park.Value)}
+		st := land.Standard{Ref: landRef(d.id, d.label, d.cite), Park: strings.TrimSpace(d.park.Value)}
 		lc.note(fmt.Sprintf("standards[%d]", si), d.id, d.path)
 		for k, ind := range d.industries {
 			name := strings.TrimSpace(ind.Value)
@@ -477,7 +477,7 @@ func (lc *landCompiler) limitValue(ind land.Indicator, s Scalar, path string) (l
 		off, expected = pe.Offset, pe.Expected
 	}
 	lc.errorf(CodeLandValue, s.PosAt(off), path,
-		fmt.Sprintf("Expected %s. %s (%s) is measured in %s: write a limit such as %s.", expected, ind.Ref.ID, ind.Ref.Label, unitText(ind), unitExample(ind)),
+		fmt.Sprintf("Expected %s. %s (%s) is measured in %s: write a limit such as %s.", expected, ind.Ref.ID, ind.Ref.Label, landUnitText(ind), landUnitExample(ind)),
 		"%q is not a value of %s (%s)", s.Value, ind.Ref.ID, ind.Ref.Label)
 	return land.Value{}, false
 }
@@ -487,7 +487,7 @@ func (lc *landCompiler) items(ds []*landItemDecl, key string) []land.Prerequisit
 	var out []land.Prerequisite
 	for _, d := range ds {
 		lc.note(fmt.Sprintf("%s[%d]", key, len(out)), d.id, d.path)
-		out = append(out, land.Prerequisite{Ref: ref(d.id, d.label, d.cite)})
+		out = append(out, land.Prerequisite{Ref: landRef(d.id, d.label, d.cite)})
 	}
 	return out
 }
@@ -563,7 +563,7 @@ func (lc *landCompiler) regional() []land.Regional {
 func (lc *landCompiler) parcels() []land.Parcel {
 	var out []land.Parcel
 	for _, d := range lc.s.parcels {
-		pc := land.Parcel{Ref: ref(d.id, d.label, d.cite), Park: strings.TrimSpace(d.park.Value), PlannedUse: strings.TrimSpace(d.use.Value)}
+		pc := land.Parcel{Ref: landRef(d.id, d.label, d.cite), Park: strings.TrimSpace(d.park.Value), PlannedUse: strings.TrimSpace(d.use.Value)}
 		if a, ok := lc.area(d.area, d.path+".area"); ok {
 			pc.Area = a
 		}
@@ -625,7 +625,7 @@ func (lc *landCompiler) acceptance() *land.Acceptance {
 	if d == nil {
 		return nil
 	}
-	a := &land.Acceptance{Ref: ref(d.id, d.label, d.cite)}
+	a := &land.Acceptance{Ref: landRef(d.id, d.label, d.cite)}
 	lc.note("acceptance", d.key, d.path)
 	switch {
 	case !d.event.IsSet():
@@ -675,7 +675,7 @@ func (lc *landCompiler) acceptance() *land.Acceptance {
 
 // damages checks one damages rule.
 func (lc *landCompiler) damages(d *landDamagesDecl) (land.Damages, bool) {
-	dm := land.Damages{Ref: ref(d.id, d.label, d.cite), Places: defaultDamagesPlaces}
+	dm := land.Damages{Ref: landRef(d.id, d.label, d.cite), Places: landDefaultPlaces}
 	ok := true
 	var ind land.Indicator
 	if d.indicator.IsSet() {

@@ -54,18 +54,18 @@ func (lc *landCompiler) source(acc *land.Acceptance) land.Source {
 	for _, ind := range lc.inds {
 		id := ind.Ref.ID
 		lim, limited := lc.limited[id]
-		var why *need
+		var why *landNeed
 		if limited {
-			why = &need{at: lim.key, path: lim.path,
+			why = &landNeed{at: lim.key, path: lim.path,
 				reason: fmt.Sprintf("Standard %s (%s) limits %s (%s), so each project records the value it committed to in its investment agreement (投资建设协议) as this fact.", lim.std.id.Value, lim.std.label.Value, id, ind.Ref.Label)}
 		}
-		what := fmt.Sprintf("a value of %s (%s) in %s", id, ind.Ref.Label, unitText(ind))
+		what := fmt.Sprintf("a value of %s (%s) in %s", id, ind.Ref.Label, landUnitText(ind))
 		cf := lc.fact(keys.Committed[id], landFactLabel("承诺", ind), ind, what, why)
 		src.committed[id] = cf
 		why = nil
 		if acc != nil && (limited || cf.declared) {
 			a := lc.s.acceptance
-			why = &need{at: a.event, path: a.path + ".event",
+			why = &landNeed{at: a.event, path: a.path + ".event",
 				reason: fmt.Sprintf("The acceptance check %s (%s) measures %s (%s) against the value committed, so each project records the value measured at acceptance as this fact.", a.id.Value, a.label.Value, id, ind.Ref.Label)}
 			if !a.event.IsSet() {
 				why.at, why.path = a.key, a.path
@@ -74,14 +74,14 @@ func (lc *landCompiler) source(acc *land.Acceptance) land.Source {
 		src.actual[id] = lc.fact(keys.Actual[id], landFactLabel("实际", ind), ind, what, why)
 	}
 	money := land.Indicator{Ref: zone.Ref{ID: keys.LandPrice, Label: "土地出让价款"}, Unit: land.UnitMoney}
-	var why *need
+	var why *landNeed
 	if acc != nil {
 		for i, dm := range acc.Damages {
 			if dm.Kind == land.NoDamages {
 				continue
 			}
 			dd := lc.damagesDecl(acc, i)
-			why = &need{at: dd.kind, path: dd.path + ".kind",
+			why = &landNeed{at: dd.kind, path: dd.path + ".kind",
 				reason: fmt.Sprintf("The damages rule %s (%s) is worked out from the land price, so each project records its land price as this fact.", dd.id.Value, dd.label.Value)}
 			break
 		}
@@ -89,10 +89,10 @@ func (lc *landCompiler) source(acc *land.Acceptance) land.Source {
 	src.price = lc.fact(keys.LandPrice, "土地出让价款", money, "the land price (土地出让价款)", why)
 	why = nil
 	if len(lc.s.parcels) > 0 {
-		why = &need{at: lc.s.parcelsKey, path: lc.s.path + ".parcels",
+		why = &landNeed{at: lc.s.parcelsKey, path: lc.s.path + ".parcels",
 			reason: "The section lists parcels, so each project records the id of the parcel it takes as this fact, to check that the parcel is ready."}
 	}
-	src.parcel = lc.fact(keys.Parcel, "地块编号", parcelText, "the id of the parcel a project takes (地块编号)", why)
+	src.parcel = lc.fact(keys.Parcel, "地块编号", landParcelText, "the id of the parcel a project takes (地块编号)", why)
 	return src
 }
 
@@ -106,20 +106,20 @@ func (lc *landCompiler) damagesDecl(acc *land.Acceptance, i int) *landDamagesDec
 	return &landDamagesDecl{path: lc.s.acceptance.path}
 }
 
-// need says why the land checks need a fact, and where that need is
+// landNeed says why the land checks need a fact, and where that need is
 // written.
-type need struct {
+type landNeed struct {
 	at     Scalar
 	path   string
 	reason string
 }
 
-// parcelText stands for the parcel id in factType and unitExample: a text.
-var parcelText = land.Indicator{Ref: zone.Ref{ID: "parcel"}, Unit: land.UnitNamed}
+// landParcelText stands for the parcel id in landFactType and landUnitExample: a text.
+var landParcelText = land.Indicator{Ref: zone.Ref{ID: "parcel"}, Unit: land.UnitNamed}
 
-// factType is the type a fact holding values of the indicator is declared
+// landFactType is the type a fact holding values of the indicator is declared
 // with, and whether t fits it.
-func factType(ind land.Indicator, t expr.Type) (string, bool) {
+func landFactType(ind land.Indicator, t expr.Type) (string, bool) {
 	switch ind.Unit {
 	case land.UnitIntensity:
 		return "intensity", t.Kind == expr.KindIntensity
@@ -136,9 +136,9 @@ func factType(ind land.Indicator, t expr.Type) (string, bool) {
 // fact looks up the fact name, which holds a value of ind described by
 // what (for messages), checks its type, and reports it missing when why
 // says it is needed.
-func (lc *landCompiler) fact(name, label string, ind land.Indicator, what string, why *need) *landFact {
+func (lc *landCompiler) fact(name, label string, ind land.Indicator, what string, why *landNeed) *landFact {
 	f := &landFact{name: name, missing: &land.MissingError{Fact: name, Label: label}}
-	want, _ := factType(ind, expr.Type{})
+	want, _ := landFactType(ind, expr.Type{})
 	i, ok := lc.c.factIdx[name]
 	if !ok {
 		if why != nil && !lc.c.bad[name] {
@@ -150,7 +150,7 @@ func (lc *landCompiler) fact(name, label string, ind land.Indicator, what string
 	}
 	decl := lc.c.facts[i]
 	f.missing.Label = decl.Label
-	if _, fits := factType(ind, decl.Type); !fits {
+	if _, fits := landFactType(ind, decl.Type); !fits {
 		pos, path := decl.Pos, "facts."+name
 		for _, file := range lc.c.layers {
 			for _, d := range file.Facts {
@@ -160,7 +160,7 @@ func (lc *landCompiler) fact(name, label string, ind land.Indicator, what string
 			}
 		}
 		dg := lc.errorf(CodeLandFactType, pos, path,
-			fmt.Sprintf("The land checks read %s as %s, written like %s: declare it with type: %s.", name, what, unitExample(ind), want),
+			fmt.Sprintf("The land checks read %s as %s, written like %s: declare it with type: %s.", name, what, landUnitExample(ind), want),
 			"the fact %s is of type %s; the land checks need type %s", name, typeLabel(decl.Type), want)
 		if why != nil {
 			dg.Related = []Pos{why.at.Pos}
