@@ -24,11 +24,11 @@ func benchProjects(n int) []*zone.Project {
 	out := make([]*zone.Project, n)
 	for i := range out {
 		attrs := map[string]string{
-			"committed_floor_area_ratio": []string{"1.2", "1", "0.99"}[i%3],
-			"committed_tax_per_mu":       []string{"20万元/亩", "15万元/亩", "14.99万元/亩"}[i%3],
-			"committed_energy_intensity": []string{"0.5", "0.45", "0.51"}[i%3],
-			"committed_environment":      []string{gbFirst, "GB 8978-1996 二级"}[i%2],
-			"land_price":                 fmt.Sprintf("%d万元", 1000+i%17*100),
+			"committed_plot_ratio":             []string{"1.2", "1", "0.99"}[i%3],
+			"committed_tax_per_mu":             []string{"20万元/亩", "15万元/亩", "14.99万元/亩"}[i%3],
+			"committed_energy_per_value_added": []string{"0.5", "0.45", "0.51"}[i%3],
+			"committed_environment":            []string{gbFirst, "GB 8978-1996 二级"}[i%2],
+			"land_price":                       fmt.Sprintf("%d万元", 1000+i%17*100),
 		}
 		if s := intensities[i%len(intensities)]; s != "" {
 			attrs["committed_investment_intensity"] = s
@@ -43,9 +43,9 @@ func benchProjects(n int) []*zone.Project {
 		if i%3 == 0 {
 			events["capacity_review"] = "2025-04-01"
 			attrs["actual_investment_intensity"] = []string{"280万元/亩", "350万元/亩", "310万元/亩"}[(i/3)%3]
-			attrs["actual_floor_area_ratio"] = "1.1"
+			attrs["actual_plot_ratio"] = "1.1"
 			attrs["actual_tax_per_mu"] = "18.5万元/亩"
-			attrs["actual_energy_intensity"] = []string{"0.48", "0.52"}[(i/3)%2]
+			attrs["actual_energy_per_value_added"] = []string{"0.48", "0.52"}[(i/3)%2]
 			attrs["actual_environment"] = gbFirst
 		}
 		p := project(industries[i%len(industries)], parks[i%len(parks)], attrs, events)

@@ -202,9 +202,9 @@ func ExampleIndicator_Parse() {
 	for _, ind := range land.StandardIndicators() {
 		text := map[string]string{
 			land.InvestmentIntensity: "350万元/亩",
-			land.FloorAreaRatio:      "1.2",
+			land.PlotRatio:           "1.2",
 			land.TaxPerMu:            "15万元/亩",
-			land.EnergyIntensity:     "0.45吨标煤/万元",
+			land.EnergyPerValueAdded: "0.45吨标煤/万元",
 			land.Environment:         "GB 8978-1996 一级",
 		}[ind.Ref.ID]
 		v, err := ind.Parse(text)

@@ -52,9 +52,9 @@ func testSpec() land.Spec {
 				Ref: ref("general", "工业用地控制指标"),
 				Limits: []land.Limit{
 					{Indicator: land.InvestmentIntensity, Values: []land.Step{step("2020-06-01", iv("200万元/亩")), step("2025-01-01", iv("300万元/亩"))}},
-					{Indicator: land.FloorAreaRatio, Values: []land.Step{step("2020-06-01", nv("1.0"))}},
+					{Indicator: land.PlotRatio, Values: []land.Step{step("2020-06-01", nv("1.0"))}},
 					{Indicator: land.TaxPerMu, Values: []land.Step{step("2020-06-01", iv("15万元/亩"))}},
-					{Indicator: land.EnergyIntensity, Values: []land.Step{step("2020-06-01", nv("0.5"))}},
+					{Indicator: land.EnergyPerValueAdded, Values: []land.Step{step("2020-06-01", nv("0.5"))}},
 					{Indicator: land.Environment, Values: []land.Step{{From: d("2020-06-01"), Value: land.Value{Named: gbFirst}}}},
 				},
 			},
@@ -64,7 +64,7 @@ func testSpec() land.Spec {
 			},
 			{
 				Ref: ref("new-materials-park", "新材料园区规划指标"), Park: newMatP,
-				Limits: []land.Limit{{Indicator: land.FloorAreaRatio, Values: []land.Step{step("2020-06-01", nv("1.2"))}}},
+				Limits: []land.Limit{{Indicator: land.PlotRatio, Values: []land.Step{step("2020-06-01", nv("1.2"))}}},
 			},
 			{
 				Ref: ref("equipment-new-materials", "新材料园区装备制造业"), Industries: []string{equipment}, Park: newMatP,

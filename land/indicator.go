@@ -185,11 +185,11 @@ func (v Value) Equal(w Value) bool { return v.Named == w.Named && cmpDec(v.Amoun
 
 // The ids of the standard indicators returned by [StandardIndicators].
 const (
-	InvestmentIntensity = "investment_intensity" // 固定资产投资强度, 万元/亩, minimum
-	FloorAreaRatio      = "floor_area_ratio"     // 容积率, ratio, minimum
-	TaxPerMu            = "tax_per_mu"           // 亩均税收, 万元/亩 per year, minimum
-	EnergyIntensity     = "energy_intensity"     // 单位能耗, 吨标煤/万元 of value added, maximum
-	Environment         = "environment"          // 环境标准, a named standard
+	InvestmentIntensity = "investment_intensity"   // 固定资产投资强度, 万元/亩, minimum
+	PlotRatio           = "plot_ratio"             // 容积率, ratio, minimum
+	TaxPerMu            = "tax_per_mu"             // 亩均税收, 万元/亩 per year, minimum
+	EnergyPerValueAdded = "energy_per_value_added" // 单位能耗, 吨标煤/万元 of value added, maximum
+	Environment         = "environment"            // 环境标准, a named standard
 )
 
 // Citations of the standard indicators. Lüliang's 标准地 reform writes
@@ -212,9 +212,9 @@ const (
 func StandardIndicators() []Indicator {
 	return []Indicator{
 		{Ref: zone.Ref{ID: InvestmentIntensity, Label: "固定资产投资强度", Cite: citeLuliang}, Unit: UnitIntensity, Direction: AtLeast},
-		{Ref: zone.Ref{ID: FloorAreaRatio, Label: "容积率", Cite: citeMNR + " 控制性指标"}, Unit: UnitRatio, Direction: AtLeast},
+		{Ref: zone.Ref{ID: PlotRatio, Label: "容积率", Cite: citeMNR + " 控制性指标"}, Unit: UnitRatio, Direction: AtLeast},
 		{Ref: zone.Ref{ID: TaxPerMu, Label: "亩均税收", Cite: citeMNR + " 推荐性指标 土地税收"}, Unit: UnitIntensity, Direction: AtLeast},
-		{Ref: zone.Ref{ID: EnergyIntensity, Label: "单位能耗", Cite: citeLuliang}, Unit: UnitEnergy, Direction: AtMost},
+		{Ref: zone.Ref{ID: EnergyPerValueAdded, Label: "单位能耗", Cite: citeLuliang}, Unit: UnitEnergy, Direction: AtMost},
 		{Ref: zone.Ref{ID: Environment, Label: "环境标准", Cite: citeLuliang}, Unit: UnitNamed, Direction: Meets},
 	}
 }

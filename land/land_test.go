@@ -47,11 +47,11 @@ func TestLookup(t *testing.T) {
 			"an industry standard in force could apply: unknown, not the general value"},
 		{"industry unknown, but no industry standard in force yet", land.InvestmentIntensity, "", "", "2022-06-01", want{"general", "2000000", "2020-06-01", nil, ""},
 			"the only industry standard starts later, so the industry does not matter"},
-		{"park standard", land.FloorAreaRatio, "化工", newMatP, "2024-01-01", want{"new-materials-park", "1.2", "2020-06-01", nil, ""},
+		{"park standard", land.PlotRatio, "化工", newMatP, "2024-01-01", want{"new-materials-park", "1.2", "2020-06-01", nil, ""},
 			"a park standard is more specific than the general one"},
-		{"other park", land.FloorAreaRatio, "化工", "汇通产业园", "2024-01-01", want{"general", "1", "2020-06-01", nil, ""},
+		{"other park", land.PlotRatio, "化工", "汇通产业园", "2024-01-01", want{"general", "1", "2020-06-01", nil, ""},
 			"a park standard does not apply elsewhere"},
-		{"park unknown", land.FloorAreaRatio, "化工", "", "2024-01-01", want{Err: land.ErrParkUnknown},
+		{"park unknown", land.PlotRatio, "化工", "", "2024-01-01", want{Err: land.ErrParkUnknown},
 			"a park standard could apply"},
 		{"industry and park", land.TaxPerMu, equipment, newMatP, "2024-01-01", want{"equipment-new-materials", "200000", "2024-01-01", nil, ""},
 			"industry and park together are the most specific"},
@@ -147,14 +147,14 @@ func TestCommitment(t *testing.T) {
 		{"a transfer after the as-of date is ignored", "化工", "", map[string]string{"committed_investment_intensity": "250万元/亩"},
 			map[zone.Event]string{zone.LandTransferred: "2025-07-01"}, "2025-06-01",
 			commitmentRow{land.InvestmentIntensity, zone.False, "general", "-500000", "-0.166667", 0, ""}, "not yet transferred: the as-of limit 300万元/亩 applies"},
-		{"maximum: exactly at the limit passes", "化工", "", map[string]string{"committed_energy_intensity": "0.5吨标煤/万元"}, nil, "2025-06-01",
-			commitmentRow{land.EnergyIntensity, zone.True, "general", "0", "0", 0, ""}, "at most 0.5 includes 0.5"},
-		{"maximum: 0.01 above fails", "化工", "", map[string]string{"committed_energy_intensity": "0.51"}, nil, "2025-06-01",
-			commitmentRow{land.EnergyIntensity, zone.False, "general", "-0.01", "-0.02", 0, ""}, "0.51 exceeds 0.5 by 0.01, 2% of the limit"},
-		{"maximum: below passes with a margin", "化工", "", map[string]string{"committed_energy_intensity": "0.4"}, nil, "2025-06-01",
-			commitmentRow{land.EnergyIntensity, zone.True, "general", "0.1", "0.2", 0, ""}, "0.1 of room is 20%"},
-		{"ratio boundary", "化工", "汇通产业园", map[string]string{"committed_floor_area_ratio": "0.99"}, nil, "2025-06-01",
-			commitmentRow{land.FloorAreaRatio, zone.False, "general", "-0.01", "-0.01", 0, ""}, "容积率 0.99 below 1.0"},
+		{"maximum: exactly at the limit passes", "化工", "", map[string]string{"committed_energy_per_value_added": "0.5吨标煤/万元"}, nil, "2025-06-01",
+			commitmentRow{land.EnergyPerValueAdded, zone.True, "general", "0", "0", 0, ""}, "at most 0.5 includes 0.5"},
+		{"maximum: 0.01 above fails", "化工", "", map[string]string{"committed_energy_per_value_added": "0.51"}, nil, "2025-06-01",
+			commitmentRow{land.EnergyPerValueAdded, zone.False, "general", "-0.01", "-0.02", 0, ""}, "0.51 exceeds 0.5 by 0.01, 2% of the limit"},
+		{"maximum: below passes with a margin", "化工", "", map[string]string{"committed_energy_per_value_added": "0.4"}, nil, "2025-06-01",
+			commitmentRow{land.EnergyPerValueAdded, zone.True, "general", "0.1", "0.2", 0, ""}, "0.1 of room is 20%"},
+		{"ratio boundary", "化工", "汇通产业园", map[string]string{"committed_plot_ratio": "0.99"}, nil, "2025-06-01",
+			commitmentRow{land.PlotRatio, zone.False, "general", "-0.01", "-0.01", 0, ""}, "容积率 0.99 below 1.0"},
 		{"named standard met", "化工", "", map[string]string{"committed_environment": " " + gbFirst + " "}, nil, "2025-06-01",
 			commitmentRow{land.Environment, zone.True, "general", "0", "0", 0, ""}, "spaces at the ends do not count"},
 		{"named standard not met", "化工", "", map[string]string{"committed_environment": "GB 8978-1996 二级"}, nil, "2025-06-01",
@@ -163,8 +163,8 @@ func TestCommitment(t *testing.T) {
 			commitmentRow{land.InvestmentIntensity, zone.Unknown, "general", "0", "0", land.ReasonNotRecorded, "committed_investment_intensity"}, "unknown with the missing fact"},
 		{"industry not recorded", "", "", map[string]string{"committed_investment_intensity": "400万元/亩"}, nil, "2025-06-01",
 			commitmentRow{land.InvestmentIntensity, zone.Unknown, "", "0", "0", land.ReasonIndustryUnknown, "industry"}, "the 装备制造 standard could apply"},
-		{"park not recorded", "化工", "", map[string]string{"committed_floor_area_ratio": "1.5"}, nil, "2025-06-01",
-			commitmentRow{land.FloorAreaRatio, zone.Unknown, "", "0", "0", land.ReasonParkUnknown, "park"}, "the park standard could apply"},
+		{"park not recorded", "化工", "", map[string]string{"committed_plot_ratio": "1.5"}, nil, "2025-06-01",
+			commitmentRow{land.PlotRatio, zone.Unknown, "", "0", "0", land.ReasonParkUnknown, "park"}, "the park standard could apply"},
 		{"before the first value", "化工", "", map[string]string{"committed_investment_intensity": "400万元/亩"}, nil, "2019-12-31",
 			commitmentRow{land.InvestmentIntensity, zone.Unknown, "", "0", "0", land.ReasonBeforeFirstValue, ""}, "no limit in force yet: unknown, never a limit of zero"},
 	}
@@ -182,11 +182,11 @@ func TestCommitment(t *testing.T) {
 func TestCommitment_details(t *testing.T) {
 	p := testPolicy(t)
 	pr := project("化工", newMatP, map[string]string{
-		"committed_investment_intensity": "350万元/亩",
-		"committed_floor_area_ratio":     "1.2",
-		"committed_tax_per_mu":           "15万元/亩x",
-		"committed_energy_intensity":     "0.45",
-		"committed_environment":          gbFirst,
+		"committed_investment_intensity":   "350万元/亩",
+		"committed_plot_ratio":             "1.2",
+		"committed_tax_per_mu":             "15万元/亩x",
+		"committed_energy_per_value_added": "0.45",
+		"committed_environment":            gbFirst,
 	}, map[zone.Event]string{zone.LandTransferred: "2025-03-03"})
 	r := evaluate(p, pr, "2025-06-01")
 	if r.StandardsOn != d("2025-03-03") || r.FixedBy != zone.LandTransferred {
@@ -194,9 +194,9 @@ func TestCommitment_details(t *testing.T) {
 	}
 	want := []commitmentRow{
 		{land.InvestmentIntensity, zone.True, "general", "500000", "0.166667", 0, ""},
-		{land.FloorAreaRatio, zone.True, "new-materials-park", "0", "0", 0, ""},
+		{land.PlotRatio, zone.True, "new-materials-park", "0", "0", 0, ""},
 		{land.TaxPerMu, zone.Unknown, "general", "0", "0", land.ReasonUnreadable, ""},
-		{land.EnergyIntensity, zone.True, "general", "0.05", "0.1", 0, ""},
+		{land.EnergyPerValueAdded, zone.True, "general", "0.05", "0.1", 0, ""},
 		{land.Environment, zone.True, "general", "0", "0", 0, ""},
 	}
 	if diff := cmp.Diff(want, rowsOf(r)); diff != "" {
@@ -267,17 +267,17 @@ func acceptanceRows(a *land.AcceptanceResult) []acceptanceRow {
 // 2025-04-01. All values are example values.
 func reviewed() map[string]string {
 	return map[string]string{
-		"committed_investment_intensity": "350万元/亩",
-		"actual_investment_intensity":    "280万元/亩",
-		"committed_floor_area_ratio":     "1.2",
-		"actual_floor_area_ratio":        "1.2",
-		"committed_tax_per_mu":           "20万元/亩",
-		"actual_tax_per_mu":              "18.5万元/亩",
-		"committed_energy_intensity":     "0.45",
-		"actual_energy_intensity":        "0.5",
-		"committed_environment":          gbFirst,
-		"actual_environment":             "GB 8978-1996 二级",
-		"land_price":                     "2570万元",
+		"committed_investment_intensity":   "350万元/亩",
+		"actual_investment_intensity":      "280万元/亩",
+		"committed_plot_ratio":             "1.2",
+		"actual_plot_ratio":                "1.2",
+		"committed_tax_per_mu":             "20万元/亩",
+		"actual_tax_per_mu":                "18.5万元/亩",
+		"committed_energy_per_value_added": "0.45",
+		"actual_energy_per_value_added":    "0.5",
+		"committed_environment":            gbFirst,
+		"actual_environment":               "GB 8978-1996 二级",
+		"land_price":                       "2570万元",
 	}
 }
 
@@ -303,9 +303,9 @@ func TestAcceptance(t *testing.T) {
 	//     apply to a named standard, so no damages.
 	want := []acceptanceRow{
 		{land.InvestmentIntensity, zone.False, "700000", "0.2", zone.True, "2570000", "5140000", true, 0, ""},
-		{land.FloorAreaRatio, zone.True, "0", "0", zone.False, "", "", false, 0, ""},
+		{land.PlotRatio, zone.True, "0", "0", zone.False, "", "", false, 0, ""},
 		{land.TaxPerMu, zone.False, "15000", "0.075", zone.True, "1285000", "1285000", false, 0, ""},
-		{land.EnergyIntensity, zone.False, "0.05", "0.111111", zone.True, "2855555.56", "2855555.56", false, 0, ""},
+		{land.EnergyPerValueAdded, zone.False, "0.05", "0.111111", zone.True, "2855555.56", "2855555.56", false, 0, ""},
 		{land.Environment, zone.False, "0", "0", zone.False, "", "", false, 0, ""},
 	}
 	if diff := cmp.Diff(want, acceptanceRows(a)); diff != "" {
@@ -332,13 +332,13 @@ func TestAcceptance_unknowns(t *testing.T) {
 	attrs := reviewed()
 	delete(attrs, "actual_tax_per_mu")
 	delete(attrs, "land_price")
-	attrs["actual_floor_area_ratio"] = "高"
+	attrs["actual_plot_ratio"] = "高"
 	r := evaluate(p, project("化工", newMatP, attrs, events), "2025-05-01")
 	want := []acceptanceRow{
 		{land.InvestmentIntensity, zone.False, "700000", "0.2", zone.Unknown, "", "", false, land.ReasonNotRecorded, "land_price"},
-		{land.FloorAreaRatio, zone.Unknown, "0", "0", zone.Unknown, "", "", false, land.ReasonUnreadable, ""},
+		{land.PlotRatio, zone.Unknown, "0", "0", zone.Unknown, "", "", false, land.ReasonUnreadable, ""},
 		{land.TaxPerMu, zone.Unknown, "0", "0", zone.Unknown, "", "", false, land.ReasonNotRecorded, "actual_tax_per_mu"},
-		{land.EnergyIntensity, zone.False, "0.05", "0.111111", zone.Unknown, "", "", false, land.ReasonNotRecorded, "land_price"},
+		{land.EnergyPerValueAdded, zone.False, "0.05", "0.111111", zone.Unknown, "", "", false, land.ReasonNotRecorded, "land_price"},
 		{land.Environment, zone.False, "0", "0", zone.False, "", "", false, 0, ""},
 	}
 	if diff := cmp.Diff(want, acceptanceRows(r.Acceptance)); diff != "" {
