@@ -118,7 +118,7 @@ var corpus = map[string][]got{
 	},
 	"section-unchecked": {
 		{rules.CodeSectionUnchecked, "section-unchecked/rules.yaml:3:1", "lifecycle"},
-		{rules.CodeSectionUnchecked, "section-unchecked/rules.yaml:7:1", "incentives"},
+		{rules.CodeSectionUnchecked, "section-unchecked/rules.yaml:7:1", "zone"},
 		{rules.CodeYAMLWrongKind, "section-unchecked/rules.yaml:10:10", "budgets"},
 	},
 	"version": {
