@@ -115,11 +115,6 @@ var corpus = map[string][]got{
 		{rules.CodeEventBuiltin, "names/rules.yaml:20:3", "events.signed"},
 		{rules.CodeConditionCycle, "names/rules.yaml:22:25", "conditions.a.when"},
 	},
-	"section-unchecked": {
-		{rules.CodeSectionUnchecked, "section-unchecked/rules.yaml:3:1", "zone"},
-		{rules.CodeSectionUnchecked, "section-unchecked/rules.yaml:7:1", "incentives"},
-		{rules.CodeYAMLWrongKind, "section-unchecked/rules.yaml:10:10", "budgets"},
-	},
 	"version": {
 		{rules.CodeFileVersion, "version/rules.yaml:1:10", "devzone"},
 	},

@@ -113,6 +113,12 @@ func TestSchemaKeys(t *testing.T) {
 		{"enum value of a fact", []string{"properties", "facts", "additionalProperties", "properties", "values", "items"}, enumValueKeys(), enumValueRequired()},
 		{"event", []string{"properties", "events", "additionalProperties"}, eventKeys(), eventRequired()},
 		{"condition", []string{"properties", "conditions", "additionalProperties"}, conditionKeys(), conditionRequired()},
+		{"budget", []string{"properties", "budgets", "items"}, budgetKeys(), budgetRequired()},
+		{"earmark", []string{"properties", "budgets", "items", "properties", "earmarks", "items"}, earmarkKeys(), earmarkRequired()},
+		{"programme", []string{"properties", "incentives", "items"}, programmeKeys(), programmeRequired()},
+		{"benefit", []string{"properties", "incentives", "items", "properties", "benefit"}, benefitKeys(), nil},
+		{"band", []string{"properties", "incentives", "items", "properties", "benefit", "properties", "bands", "items"}, bandKeys(), bandRequired()},
+		{"rounding", []string{"properties", "incentives", "items", "properties", "rounding"}, roundingKeys(), roundingRequired()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -45,6 +45,11 @@ const usage = `devzone — development-zone policy rules
 Usage:
   devzone validate FILE...                check rule files; every problem as file:line:col
   devzone graph --rules FILE              draw a rule file's lifecycle (--format mermaid or dot)
+  devzone budget --rules R [--ledger L]   each budget and earmark: amount, allocated, released, available
+  devzone budget allocate --rules R --ledger L --id A --earmark B/E --project P --amount 50万元
+                                          record an allocation; an overspend is refused (exit 1)
+  devzone budget release --rules R --ledger L --id R1 --allocation A --amount 10万元
+                                          return money from an allocation to its earmark
   devzone calendar add DATE N             the N-th working day after DATE
   devzone calendar deadline DATE PERIOD   the due date of a period (30个工作日, 60天, 4个月)
   devzone calendar between A B            working days in (A, B]
@@ -52,6 +57,10 @@ Usage:
   devzone calendar holidays [YEAR]        a year's holidays and make-up working days
 
 Validate flags: --json (machine-readable), --strict (warnings fail too).
+
+Budget flags: --json; --project P and --as-of DATE (show); --date DATE (default today),
+--purpose TEXT / --reason TEXT and --dry-run (allocate, release). The ledger file is
+JSON lines, only ever appended to; recording an entry again with the same --id does nothing.
 
 Calendar flags (anywhere after the sub-command):
   --json            machine-readable output
@@ -78,6 +87,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runValidate(args[1:], stdout)
 	case "graph":
 		err = runGraph(args[1:], stdout, stderr)
+	case "budget":
+		err = runBudget(args[1:], stdout, stderr)
 	default:
 		err = usagef("unknown command %q; run 'devzone help'", args[0])
 	}
