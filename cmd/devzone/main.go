@@ -44,6 +44,8 @@ const usage = `devzone — development-zone policy rules
 
 Usage:
   devzone validate FILE...                check rule files; every problem as file:line:col
+  devzone report --rules R --projects P [--as-of D]
+                                          the zone dashboard: 三个一批 by period, rates, overdue, escalations
   devzone calendar add DATE N             the N-th working day after DATE
   devzone calendar deadline DATE PERIOD   the due date of a period (30个工作日, 60天, 4个月)
   devzone calendar between A B            working days in (A, B]
@@ -51,6 +53,7 @@ Usage:
   devzone calendar holidays [YEAR]        a year's holidays and make-up working days
 
 Validate flags: --json (machine-readable), --strict (warnings fail too).
+Report flags: --format text|json|markdown, --period month|quarter|year, --from D.
 
 Calendar flags (anywhere after the sub-command):
   --json            machine-readable output
@@ -75,6 +78,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runCalendar(args[1:], stdout)
 	case "validate":
 		err = runValidate(args[1:], stdout)
+	case "report":
+		err = runReport(args[1:], stdout, loadProjectsFile)
 	default:
 		err = usagef("unknown command %q; run 'devzone help'", args[0])
 	}
