@@ -330,10 +330,8 @@ func (zc *zoneCompiler) zone() *zone.Zone {
 		return nil
 	}
 	spec := zone.Spec{Ref: zc.ref(m.id, m.label, m.cite, "", "zone")}
-	spec.Category = zoneEnum(zc, m.category, "zone.category", CodeZoneCategory, "category", zone.ParseCategory,
-		[]string{"industrial", "agriculture", "eco_tourism", "工业类", "现代农业类", "生态文旅类"})
-	spec.Level = zoneEnum(zc, m.level, "zone.level", CodeZoneLevel, "level", zone.ParseLevel,
-		[]string{"national", "provincial", "国家级", "省级"})
+	spec.Category = zoneEnum(zc, m.category, "zone.category", CodeZoneCategory, "category", zone.ParseCategory, zoneCategoryValues())
+	spec.Level = zoneEnum(zc, m.level, "zone.level", CodeZoneLevel, "level", zone.ParseLevel, zoneLevelValues())
 	for i, p := range m.parks {
 		key := fmt.Sprintf("parks[%d]", i)
 		spec.Parks = append(spec.Parks, zone.Park{Ref: zc.ref(p.id, p.label, p.cite, key, p.path), Operator: p.operator.Value, Within: p.within.Value})
@@ -407,8 +405,29 @@ func zoneEnum[T any](zc *zoneCompiler, s Scalar, path, code, key string, parse f
 
 // granularity reads period:, by default month.
 func (zc *zoneCompiler) granularity() zone.Granularity {
-	return zoneEnum(zc, zc.m.period, "zone.period", CodeZonePeriod, "period", zone.ParseGranularity,
-		[]string{"month", "quarter", "year", "月度", "季度", "年度"})
+	return zoneEnum(zc, zc.m.period, "zone.period", CodeZonePeriod, "period", zone.ParseGranularity, zonePeriodValues())
+}
+
+// zoneCategoryValues, zoneLevelValues and zonePeriodValues list the values
+// category:, level: and period: accept: identifiers, then Chinese labels.
+func zoneCategoryValues() []string {
+	return zoneValues(zone.CategoryIndustrial, zone.CategoryAgriculture, zone.CategoryEcoTourism)
+}
+func zoneLevelValues() []string  { return zoneValues(zone.LevelNational, zone.LevelProvincial) }
+func zonePeriodValues() []string { return zoneValues(zone.Monthly, zone.Quarterly, zone.Yearly) }
+
+func zoneValues[T interface {
+	String() string
+	Label() string
+}](vs ...T) []string {
+	out := make([]string, 0, 2*len(vs))
+	for _, v := range vs {
+		out = append(out, v.String())
+	}
+	for _, v := range vs {
+		out = append(out, v.Label())
+	}
+	return out
 }
 
 // metrics compiles the metrics. ok is false when an expression could not

@@ -270,3 +270,46 @@ func TestSetPortfolio_workers(t *testing.T) {
 		t.Error("the report depends on the number of workers")
 	}
 }
+
+// FuzzZoneSection loads arbitrary rule files, seeded with the zone: test
+// files, and makes a portfolio report with every rule set that loads.
+// Properties: no panic; a rule set that loads reports on a small portfolio,
+// or says which project it cannot evaluate; the report's rates are never
+// above 100% when they count projects.
+func FuzzZoneSection(f *testing.F) {
+	for _, name := range []string{"zone/baseline.yaml", "zone/jinzhong.yaml", "zone-errors/rules.yaml", "zone-missing/rules.yaml", "zone-no-zone/rules.yaml"} {
+		src, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	f.Add([]byte("devzone: 1\nid: x\nzone:\n  metrics:\n    - {id: m, label: 率, denominator: \"true\", numerator: kind == tech, places: 0}\n"))
+	f.Add([]byte("devzone: 1\nid: x\nzone: {id: z, label: 区, category: 工业类, level: 省级, period: 年度, parks: [{id: a, label: 甲, within: a}]}\n"))
+	base, err := os.ReadFile("testdata/zone/baseline.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fsys := fstest.MapFS{"jinzhong.yaml": {Data: src}, "baseline.yaml": {Data: base}}
+		set, err := rules.LoadFS(fsys, "jinzhong.yaml")
+		if err != nil {
+			return
+		}
+		rep, err := set.Portfolio(zonePortfolio(), d("2025-06-30"))
+		var pes zone.ProjectErrors
+		switch {
+		case err == nil:
+		case errors.As(err, &pes), errors.Is(err, rules.ErrNotInForce):
+			return
+		default:
+			t.Fatalf("Portfolio error of type %T: %v", err, err)
+		}
+		for i, m := range rep.Metrics {
+			r := rep.Total.Rates[i]
+			if m.NumeratorSum == "" && r.Numerator.GreaterThan(r.Denominator) {
+				t.Errorf("%s: %v/%v above 100%%", m.Ref.ID, r.Numerator, r.Denominator)
+			}
+		}
+	})
+}
