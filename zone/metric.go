@@ -1,6 +1,8 @@
 package zone
 
 import (
+	"errors"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -55,6 +57,10 @@ type Metric struct {
 	// from 0 to 6.
 	Places int32
 }
+
+// ErrMismatch means a metric has a sum for its numerator but not for its
+// denominator, or the other way round.
+var ErrMismatch = errors.New("given on one side only")
 
 // Measure is a number a project contributes to a sum, such as its actual
 // annual output. It is implemented by expression-backed measures compiled

@@ -35,19 +35,14 @@ func (g Granularity) Label() string { return enumLabel(granularityNames[:], int(
 // ParseGranularity accepts month, quarter, year, 月度, 季度 or 年度. The
 // empty string is GranularityUnknown.
 func ParseGranularity(s string) (Granularity, error) {
-	i, err := parseEnum(granularityNames[:], "period", s)
-	return Granularity(i), err
+	return parseEnumAs[Granularity](granularityNames[:], "period", s)
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (g Granularity) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler with [ParseGranularity].
-func (g *Granularity) UnmarshalText(b []byte) error {
-	v, err := ParseGranularity(string(b))
-	*g = v
-	return err
-}
+func (g *Granularity) UnmarshalText(b []byte) error { return unmarshalEnum(g, b, ParseGranularity) }
 
 // months returns the number of months in a period of granularity g, 0 when
 // g is not valid.
@@ -92,29 +87,22 @@ func (p Period) Next() Period { return p.Granularity.PeriodOf(p.End + 1) }
 
 // String returns the period's identifier: 2025-03 for a month, 2025-Q1 for
 // a quarter, 2025 for a year.
-func (p Period) String() string {
-	y, m, _ := p.Start.Date()
-	switch p.Granularity {
-	case Monthly:
-		return fmt.Sprintf("%04d-%02d", y, int(m))
-	case Quarterly:
-		return fmt.Sprintf("%04d-Q%d", y, (int(m)+2)/3)
-	case Yearly:
-		return fmt.Sprintf("%04d", y)
-	}
-	return ""
-}
+func (p Period) String() string { return p.format("%04d-%02d", "%04d-Q%d", "%04d") }
 
 // Label returns the period in Chinese: 2025年3月, 2025年第1季度, 2025年.
-func (p Period) Label() string {
+func (p Period) Label() string { return p.format("%d年%d月", "%d年第%d季度", "%d年") }
+
+// format prints the period's year and month, quarter or nothing more with
+// the format for its granularity.
+func (p Period) format(month, quarter, year string) string {
 	y, m, _ := p.Start.Date()
 	switch p.Granularity {
 	case Monthly:
-		return fmt.Sprintf("%d年%d月", y, int(m))
+		return fmt.Sprintf(month, y, int(m))
 	case Quarterly:
-		return fmt.Sprintf("%d年第%d季度", y, (int(m)+2)/3)
+		return fmt.Sprintf(quarter, y, (int(m)+2)/3)
 	case Yearly:
-		return fmt.Sprintf("%d年", y)
+		return fmt.Sprintf(year, y)
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package zone
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,6 +18,14 @@ import (
 // MaxPeriods is the most periods one report may span (100 years by month):
 // a date mistyped by centuries is reported instead of filling memory.
 const MaxPeriods = 1200
+
+// ErrTooManyPeriods means a report would span more than [MaxPeriods]
+// periods.
+var ErrTooManyPeriods = errors.New("too many periods")
+
+// ErrOutOfRange means a value is outside its allowed range: a metric's
+// places, a granularity, or a report that would start after its date.
+var ErrOutOfRange = errors.New("out of range")
 
 // Portfolio defines a zone's portfolio report: the zone, the metrics and
 // the default length of the periods. Build one with [NewPortfolio] and
@@ -162,6 +171,10 @@ type Options struct {
 	Status func(c *Context) (Status, error)
 }
 
+// ErrProjectID means a project of a portfolio has no id, or shares its id
+// with another project.
+var ErrProjectID = errors.New("project id missing or used twice")
+
 // ProjectError is a problem with one project of a portfolio: an id that is
 // missing or used twice ([ErrProjectID]), or an error from
 // [Options.Status].
@@ -202,13 +215,7 @@ func (es ProjectErrors) Error() string {
 }
 
 // Unwrap returns the problems, for errors.Is and errors.As.
-func (es ProjectErrors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+func (es ProjectErrors) Unwrap() []error { return asErrors(es) }
 
 // tallyEvents returns the milestones of the 三个一批 figures, in Figures
 // order.

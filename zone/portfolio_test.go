@@ -10,21 +10,13 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
 
+	"github.com/devzone-go/devzone/calendar"
 	"github.com/devzone-go/devzone/zone"
 )
 
-func day(s string) date.Date {
-	d, err := date.ParseISO(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
+func day(s string) date.Date { return calendar.MustParseDate(s) }
 
-func money(s string) *decimal.Decimal {
-	d := decimal.RequireFromString(s)
-	return &d
-}
+func money(s string) *decimal.Decimal { return new(decimal.RequireFromString(s)) }
 
 // attribute measures a decimal attribute of the project.
 func attribute(name string) zone.Measure {
@@ -86,16 +78,27 @@ func taiyuan() []*zone.Project {
 	return ps
 }
 
+// mustReport makes the report of projects with a new portfolio of z and
+// the metrics, from the day from (when not "") to asOf.
+func mustReport(t *testing.T, z *zone.Zone, g zone.Granularity, metrics []zone.Metric, projects []*zone.Project, from, asOf string) *zone.Report {
+	t.Helper()
+	pf, err := zone.NewPortfolio(z, g, metrics...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := zone.Options{AsOf: day(asOf)}
+	if from != "" {
+		opt.From = new(day(from))
+	}
+	rep, err := pf.Report(projects, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
 func TestReport_taiyuan(t *testing.T) {
-	pf, err := zone.NewPortfolio(nil, zone.Yearly, shanxiMetrics()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	from := day("2021-01-01")
-	rep, err := pf.Report(taiyuan(), zone.Options{AsOf: day("2021-12-31"), From: &from})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := mustReport(t, nil, zone.Yearly, shanxiMetrics(), taiyuan(), "2021-01-01", "2021-12-31")
 	type rate struct{ Num, Den, Percent string }
 	var got []rate
 	for _, r := range rep.Total.Rates {
@@ -117,7 +120,7 @@ func TestReport_taiyuan(t *testing.T) {
 		t.Errorf("periods = %+v", rep.Periods)
 	}
 	// Without From, the report starts with the earliest milestone, 2019.
-	rep, _ = pf.Report(taiyuan(), zone.Options{AsOf: day("2021-12-31")})
+	rep = mustReport(t, nil, zone.Yearly, shanxiMetrics(), taiyuan(), "", "2021-12-31")
 	if len(rep.Periods) != 3 || rep.From != day("2019-01-01") || rep.Total.Signed.Projects != 109 {
 		t.Errorf("from %s: %d periods, %d signed", rep.From, len(rep.Periods), rep.Total.Signed.Projects)
 	}
@@ -153,15 +156,7 @@ func TestReport_breakdowns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pf, err := zone.NewPortfolio(z, zone.GranularityUnknown, shanxiMetrics()[:2]...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	from := day("2025-01-01")
-	rep, err := pf.Report(smallPortfolio(), zone.Options{AsOf: day("2025-04-10"), From: &from})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := mustReport(t, z, zone.GranularityUnknown, shanxiMetrics()[:2], smallPortfolio(), "2025-01-01", "2025-04-10")
 	if rep.Granularity != zone.Monthly || len(rep.Periods) != 4 || !rep.Periods[3].Partial || rep.Periods[2].Partial {
 		t.Fatalf("granularity %s, %d periods", rep.Granularity, len(rep.Periods))
 	}

@@ -1,6 +1,7 @@
 package zone
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -34,19 +35,14 @@ func (c Category) Label() string { return enumLabel(categoryNames[:], int(c)) }
 // ParseCategory accepts industrial, agriculture, eco_tourism or their
 // Chinese names. The empty string is CategoryUnknown.
 func ParseCategory(s string) (Category, error) {
-	i, err := parseEnum(categoryNames[:], "category", s)
-	return Category(i), err
+	return parseEnumAs[Category](categoryNames[:], "category", s)
 }
 
 // MarshalText implements encoding.TextMarshaler.
 func (c Category) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler with [ParseCategory].
-func (c *Category) UnmarshalText(b []byte) error {
-	v, err := ParseCategory(string(b))
-	*c = v
-	return err
-}
+func (c *Category) UnmarshalText(b []byte) error { return unmarshalEnum(c, b, ParseCategory) }
 
 // Level is the authority that approved a zone: the State Council (national)
 // or the province (《山西省开发区条例》). The zero value is [LevelUnknown].
@@ -72,18 +68,24 @@ func (l Level) Label() string { return enumLabel(levelNames[:], int(l)) }
 
 // ParseLevel accepts national, provincial, 国家级 or 省级. The empty string
 // is LevelUnknown.
-func ParseLevel(s string) (Level, error) {
-	i, err := parseEnum(levelNames[:], "level", s)
-	return Level(i), err
-}
+func ParseLevel(s string) (Level, error) { return parseEnumAs[Level](levelNames[:], "level", s) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (l Level) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler with [ParseLevel].
-func (l *Level) UnmarshalText(b []byte) error {
-	v, err := ParseLevel(string(b))
-	*l = v
+func (l *Level) UnmarshalText(b []byte) error { return unmarshalEnum(l, b, ParseLevel) }
+
+// parseEnumAs parses an enum of type T from its names.
+func parseEnumAs[T ~uint8](names [][2]string, what, s string) (T, error) {
+	i, err := parseEnum(names, what, s)
+	return T(i), err
+}
+
+// unmarshalEnum sets *v to the value parse reads from b.
+func unmarshalEnum[T any](v *T, b []byte, parse func(string) (T, error)) error {
+	x, err := parse(string(b))
+	*v = x
 	return err
 }
 
@@ -100,6 +102,13 @@ type Park struct {
 	Within string `json:"within,omitempty"`
 }
 
+// ErrUnknownPark means a 园中园 names a parent that is not a park of the
+// zone.
+var ErrUnknownPark = errors.New("not a park of the zone")
+
+// ErrParkCycle means parks lie within each other in a circle.
+var ErrParkCycle = errors.New("in a circle of parks lying within each other")
+
 // Chain is an industrial chain (产业链) the zone builds, with its chain
 // leader (链长) and its chain-leader companies (链主), as in 链长制 (seed
 // 003) and Yuncheng's four chains (seed 004).
@@ -115,6 +124,10 @@ type Chain struct {
 	// zone's leading or potential industries.
 	Industries []string `json:"industries,omitempty"`
 }
+
+// ErrUnknownIndustry means a chain names an industry that is not one of the
+// zone's leading or potential industries.
+var ErrUnknownIndustry = errors.New("not a leading or potential industry of the zone")
 
 // IndustryClass says how a zone ranks an industry. The zero value is
 // [OtherIndustry].
@@ -384,6 +397,10 @@ func (z *Zone) ChainsOf(industry string) []Chain {
 	}
 	return out
 }
+
+// ErrInvalidID means an id is missing or not written in ASCII letters,
+// digits, '-', '_' and '.' (see [ValidID]). [*SpecError] wraps it.
+var ErrInvalidID = errors.New("not a valid id")
 
 // ValidID reports whether s can be the id of a zone, park, chain or metric:
 // ASCII letters, digits, '-', '_' and '.', starting with a letter or a

@@ -160,32 +160,32 @@ func TestReportText(t *testing.T) {
 }
 
 func TestReportErrors(t *testing.T) {
-	tests := []struct {
-		args     string
-		wantCode int
-		wantErr  string // in standard error
-		wantOut  string // in standard output
-	}{
-		{"report", 2, "give --rules", ""},
-		{"report --rules a.yaml --projects b.yaml --format pdf", 2, "use text, json or markdown", ""},
-		{"report --rules a.yaml --projects b.yaml --period week", 2, "use month, quarter or year", ""},
-		{"report --rules a.yaml --projects b.yaml --as-of 2025-13-01", 2, "2025-13-01", ""},
-		{"report --rules testdata/report/missing.yaml --projects b.yaml", 1, "", "cannot be read"},
-		{"report --rules ../../rules/testdata/zone-errors/rules.yaml --projects b.yaml", 1, "", "zone.category"},
-		{"report --rules testdata/report/policy.yaml --projects testdata/report/projects.yaml", 2, "cannot read projects files yet", ""},
-		{"report --rules testdata/report/policy.yaml --projects p.yaml extra", 2, "unexpected argument", ""},
+	// Usage and input errors: exit code 2, one message on standard error.
+	usage := map[string]string{
+		"report": "give --rules",
+		"report --rules a.yaml --projects b.yaml --format pdf":                                "use text, json or markdown",
+		"report --rules a.yaml --projects b.yaml --period week":                               "use month, quarter or year",
+		"report --rules a.yaml --projects b.yaml --as-of 2025-13-01":                          "2025-13-01",
+		"report --rules testdata/report/policy.yaml --projects testdata/report/projects.yaml": "cannot read projects files yet",
+		"report --rules testdata/report/policy.yaml --projects p.yaml extra":                  "unexpected argument",
 	}
-	for _, tt := range tests {
-		t.Run(tt.args, func(t *testing.T) {
-			var out, errOut bytes.Buffer
-			code := run(strings.Fields(tt.args), &out, &errOut)
-			if code != tt.wantCode {
-				t.Errorf("exit code = %d, want %d\nstdout: %s\nstderr: %s", code, tt.wantCode, out.String(), errOut.String())
-			}
-			if !strings.Contains(errOut.String(), tt.wantErr) || !strings.Contains(out.String(), tt.wantOut) {
-				t.Errorf("stdout %q, stderr %q; want %q and %q", out.String(), errOut.String(), tt.wantOut, tt.wantErr)
-			}
-		})
+	// Rule sets with errors: exit code 1, the diagnostics on standard
+	// output.
+	failing := map[string]string{
+		"report --rules testdata/report/missing.yaml --projects b.yaml":                "cannot be read",
+		"report --rules ../../rules/testdata/zone-errors/rules.yaml --projects b.yaml": "zone.category",
+	}
+	for args, want := range usage {
+		var stdout, stderr bytes.Buffer
+		if code := run(strings.Fields(args), &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), want) {
+			t.Errorf("devzone %s: exit %d, stderr %q; want exit 2 and %q", args, code, stderr.String(), want)
+		}
+	}
+	for args, want := range failing {
+		var stdout, stderr bytes.Buffer
+		if code := run(strings.Fields(args), &stdout, &stderr); code != exitFail || !strings.Contains(stdout.String(), want) {
+			t.Errorf("devzone %s: exit %d, stdout %q; want exit 1 and %q", args, code, stdout.String(), want)
+		}
 	}
 	// A project the rule set cannot evaluate is an input error, named.
 	var out bytes.Buffer
