@@ -206,25 +206,17 @@ type zoneCompiled struct {
 	portfolio *zone.Portfolio
 }
 
-// zoneMerged is the zone: section of all layers merged: single values of
-// the latest layer that writes them, lists of rules by id.
-type zoneMerged struct {
-	last                                     Scalar // the zone: key of the last layer
-	id, label, category, level, cite, period Scalar
-	leading, potential                       *zoneNames
-	parks                                    []*zonePark
-	chains                                   []*zoneChain
-	metrics                                  []*zoneMetric
-}
-
-func zoneMerge(layers []*SectionDecl) *zoneMerged {
-	m := &zoneMerged{}
+// zoneMerge merges the zone: sections of all layers, base first: single
+// values of the latest layer that writes them, lists of rules by id. The
+// result's key is the zone: key of the last layer.
+func zoneMerge(layers []*SectionDecl) *zoneSyntax {
+	m := &zoneSyntax{}
 	for _, d := range layers {
 		s, ok := d.syntax.(*zoneSyntax)
 		if !ok {
 			continue
 		}
-		m.last = s.key
+		m.key = s.key
 		for _, f := range []struct{ dst, src *Scalar }{
 			{&m.id, &s.id}, {&m.label, &s.label}, {&m.category, &s.category},
 			{&m.level, &s.level}, {&m.cite, &s.cite}, {&m.period, &s.period},
@@ -272,7 +264,7 @@ func zoneByID[T any](base, layer []T, id func(T) string) []T {
 // zoneCompiler compiles the merged zone: section.
 type zoneCompiler struct {
 	c *compiler
-	m *zoneMerged
+	m *zoneSyntax
 	// where maps a zone.SpecError's Path and Field to the value in the file.
 	where map[string]zonePlace
 	// reported lists the values already reported, by the same key.
@@ -324,7 +316,7 @@ func (zc *zoneCompiler) zone() *zone.Zone {
 		if !names {
 			code, summary = CodeZoneNoZone, "the zone section lists parks, industries or chains but names no zone"
 		}
-		c.errorf(code, m.last.Pos, "zone",
+		c.errorf(code, m.key.Pos, "zone",
 			"A zone section that describes a zone needs id:, label:, category: (industrial 工业类, agriculture 现代农业类, eco_tourism 生态文旅类) and level: (national 国家级, provincial 省级); a zone file may take some of them from its baseline. A baseline that only defines metrics: and period: names no zone and lists no parks, industries or chains.",
 			"%s", summary)
 		return nil
@@ -595,7 +587,7 @@ func zoneUnknownEvent(c *compiler, s Scalar, path string) {
 func (zc *zoneCompiler) specErrors(err error) {
 	var es zone.SpecErrors
 	if !errors.As(err, &es) {
-		zc.c.errorf(CodeFileRead, zc.m.last.Pos, "zone", "This is a fault in devzone, not in the rule file; please report it with the file.", "the zone section could not be compiled: %v", err)
+		zc.c.errorf(CodeFileRead, zc.m.key.Pos, "zone", "This is a fault in devzone, not in the rule file; please report it with the file.", "the zone section could not be compiled: %v", err)
 		return
 	}
 	for _, e := range es {
@@ -611,7 +603,7 @@ func (zc *zoneCompiler) specErrors(err error) {
 		}
 		pl, ok := zc.where[key]
 		if !ok || !pl.s.IsSet() {
-			pl = zonePlace{zc.m.last, "zone"}
+			pl = zonePlace{zc.m.key, "zone"}
 		}
 		zc.specError(e, pl)
 	}
