@@ -119,6 +119,11 @@ func TestSchemaKeys(t *testing.T) {
 		{"benefit", []string{"properties", "incentives", "items", "properties", "benefit"}, benefitKeys(), nil},
 		{"band", []string{"properties", "incentives", "items", "properties", "benefit", "properties", "bands", "items"}, bandKeys(), bandRequired()},
 		{"rounding", []string{"properties", "incentives", "items", "properties", "rounding"}, roundingKeys(), roundingRequired()},
+		{"zone", []string{"properties", "zone"}, zoneKeys(), nil},
+		{"zone park", []string{"properties", "zone", "properties", "parks", "items"}, zoneParkKeys(), zoneParkRequired()},
+		{"zone industries", []string{"properties", "zone", "properties", "industries"}, zoneIndustryKeys(), nil},
+		{"zone chain", []string{"properties", "zone", "properties", "chains", "items"}, zoneChainKeys(), zoneChainRequired()},
+		{"zone metric", []string{"properties", "zone", "properties", "metrics", "items"}, zoneMetricKeys(), zoneMetricRequired()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,6 +177,9 @@ func TestSchemaEnums(t *testing.T) {
 		{"calendar", []string{"properties", "calendar"}, sorted(calendarNames())},
 		{"parameter type", []string{"properties", "parameters", "additionalProperties", "properties", "type"}, types(false)},
 		{"fact type", []string{"properties", "facts", "additionalProperties", "properties", "type"}, types(true)},
+		{"zone category", []string{"properties", "zone", "properties", "category"}, sorted(zoneCategoryValues())},
+		{"zone level", []string{"properties", "zone", "properties", "level"}, sorted(zoneLevelValues())},
+		{"zone period", []string{"properties", "zone", "properties", "period"}, sorted(zonePeriodValues())},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

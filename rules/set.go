@@ -51,6 +51,7 @@ type Set struct {
 	lifecycle  *stage.Lifecycle
 	land       *land.Policy
 	incentives *incentive.Set
+	zoneSec    *zoneCompiled // the zone: section (sec_zone.go)
 }
 
 // ID returns the rule set's id: the id: of the last file in the extends

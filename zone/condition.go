@@ -11,9 +11,9 @@ import (
 // Pos is a position in a rule file: 1-based line and column. The zero Pos
 // means "defined in Go code".
 type Pos struct {
-	File string
-	Line int
-	Col  int
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"col,omitempty"`
 }
 
 // String returns file:line:col, or "" for the zero Pos.
@@ -26,11 +26,14 @@ func (p Pos) String() string {
 
 // Ref identifies a rule for traces: its id, its Chinese label, the policy
 // clause it encodes and where it was written.
+//
+// A Ref marshals to JSON as {"id", "label", "cite", "pos"}, leaving out
+// what is empty.
 type Ref struct {
-	ID    string // stable id within its section, e.g. "land-transfer"
-	Label string // e.g. 完成土地出让
-	Cite  string // policy citation, e.g. "002_8f25cfe588d23415.txt 落地摘地阶段"
-	Pos   Pos    // where the rule is defined; zero for rules built in Go
+	ID    string `json:"id"`              // stable id within its section, e.g. "land-transfer"
+	Label string `json:"label,omitempty"` // e.g. 完成土地出让
+	Cite  string `json:"cite,omitempty"`  // policy citation, e.g. "002_8f25cfe588d23415.txt 落地摘地阶段"
+	Pos   Pos    `json:"pos,omitzero"`    // where the rule is defined; zero for rules built in Go
 }
 
 // Context is what conditions read during one evaluation: the project, the

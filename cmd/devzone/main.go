@@ -50,6 +50,8 @@ Usage:
                                           record an allocation; an overspend is refused (exit 1)
   devzone budget release --rules R --ledger L --id R1 --allocation A --amount 10万元
                                           return money from an allocation to its earmark
+  devzone report --rules R --projects P [--as-of D]
+                                          the zone dashboard: 三个一批 by period, rates, overdue, escalations
   devzone calendar add DATE N             the N-th working day after DATE
   devzone calendar deadline DATE PERIOD   the due date of a period (30个工作日, 60天, 4个月)
   devzone calendar between A B            working days in (A, B]
@@ -57,6 +59,7 @@ Usage:
   devzone calendar holidays [YEAR]        a year's holidays and make-up working days
 
 Validate flags: --json (machine-readable), --strict (warnings fail too).
+Report flags: --format text|json|markdown, --period month|quarter|year, --from D.
 
 Budget flags: --json; --project P and --as-of DATE (show); --date DATE (default today),
 --purpose TEXT / --reason TEXT and --dry-run (allocate, release). The ledger file is
@@ -89,6 +92,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runGraph(args[1:], stdout, stderr)
 	case "budget":
 		err = runBudget(args[1:], stdout, stderr)
+	case "report":
+		err = runReport(args[1:], stdout, loadProjectsFile)
 	default:
 		err = usagef("unknown command %q; run 'devzone help'", args[0])
 	}
