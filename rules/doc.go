@@ -48,4 +48,15 @@
 // internal table of sections. Until a section is implemented, it is
 // accepted, its layout checked, and a warning (section.unchecked) says
 // that its rules have no effect yet.
+//
+// # Projects and scenarios
+//
+// [ParseProjects] reads a projects file (YAML or JSON) into [zone.Project]
+// values typed by a rule set, and [MarshalProjects] writes them back
+// losslessly. A scenario file holds test cases — a project, a date and what
+// the rule set must decide; [LoadScenariosFile] reads one with its rule
+// set, [Scenarios.Check] runs it, [MeasureCoverage] tells which rules the
+// passing cases exercise, and [Set.Observe] gives everything a rule set
+// decides for a project in the keys of a scenario. Package rules/ruletest
+// runs scenario files as Go tests. docs/scenarios.md describes the files.
 package rules

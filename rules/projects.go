@@ -120,17 +120,23 @@ func (p *parser) header(root *yaml.Node, allowed, required []string, what string
 	return p.fields(top, allowed, required), true
 }
 
+// listField returns the items of the list under key name of a top-level
+// mapping, reporting a value that is not a list.
+func (p *parser) listField(fs map[string]yamlnode.Entry, name string) ([]*yaml.Node, bool) {
+	e, ok := fs[name]
+	if !ok {
+		return nil, false
+	}
+	return p.w.List(e.Value, yamlnode.Path(name))
+}
+
 func (p *parser) projectsFile(set *Set, root *yaml.Node) []*zone.Project {
 	fs, ok := p.header(root, projectsTopKeys(), []string{"devzone", "projects"}, "projects files")
 	if !ok {
 		return nil
 	}
 	p.scalarField(fs, "", "rules")
-	e, ok := fs["projects"]
-	if !ok {
-		return nil
-	}
-	items, ok := p.w.List(e.Value, "projects")
+	items, ok := p.listField(fs, "projects")
 	if !ok {
 		return nil
 	}
@@ -285,20 +291,20 @@ func (r *projectReader) builtin(pr *zone.Project, name string, v Scalar, path ya
 			return
 		}
 		pr.Investment = &d
-	case "kind":
-		k, err := zone.ParseKind(v.Value)
-		if err != nil {
-			r.enumProblem(v, path, "kind", "项目类型", []expr.EnumValue{{Name: "industrial", Label: zone.Industrial.Label()}, {Name: "tech", Label: zone.Tech.Label()}})
-			return
+	case "kind", "land_mode":
+		var err error
+		if name == "kind" {
+			pr.Kind, err = zone.ParseKind(v.Value)
+		} else {
+			pr.LandMode, err = zone.ParseLandMode(v.Value)
 		}
-		pr.Kind = k
-	case "land_mode":
-		m, err := zone.ParseLandMode(v.Value)
 		if err != nil {
-			r.enumProblem(v, path, "land_mode", "供地方式", []expr.EnumValue{{Name: "transfer", Label: zone.Transfer.Label()}, {Name: "lease", Label: zone.Lease.Label()}})
-			return
+			for _, f := range builtinFacts() {
+				if f.Name == name {
+					r.enumProblem(v, path, name, f.Label, f.Values)
+				}
+			}
 		}
-		pr.LandMode = m
 	case "chain_leader_sourced":
 		switch v.Value {
 		case "true", "false":

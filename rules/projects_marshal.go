@@ -117,19 +117,19 @@ func (m *marshaller) project(b *bytes.Buffer, p *zone.Project, path yamlnode.Pat
 		}
 	}
 	text("industry", p.Industry)
-	switch {
-	case p.Kind == zone.KindUnknown:
-	case p.Kind.String() == "":
-		m.fail(path.Key("kind"), "project %q has an unknown kind (%d)", p.ID, p.Kind)
-	default:
-		field("kind", p.Kind.String())
-	}
-	switch {
-	case p.LandMode == zone.LandModeUnknown:
-	case p.LandMode.String() == "":
-		m.fail(path.Key("land_mode"), "project %q has an unknown land mode (%d)", p.ID, p.LandMode)
-	default:
-		field("land_mode", p.LandMode.String())
+	// An enum's String is "" for the zero value (unknown: not written) and
+	// for values out of range, which cannot be written.
+	for _, e := range []struct {
+		key  string
+		n    uint8
+		name string
+	}{{"kind", uint8(p.Kind), p.Kind.String()}, {"land_mode", uint8(p.LandMode), p.LandMode.String()}} {
+		switch {
+		case e.name != "":
+			field(e.key, e.name)
+		case e.n != 0:
+			m.fail(path.Key(e.key), "project %q has an unknown %s (%d)", p.ID, e.key, e.n)
+		}
 	}
 	if p.ChainLeaderSourced != nil {
 		field("chain_leader_sourced", strconv.FormatBool(*p.ChainLeaderSourced))

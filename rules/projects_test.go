@@ -132,25 +132,33 @@ func TestProjectsDiagnostics(t *testing.T) {
 		},
 	}
 	fsys := os.DirFS("testdata/scenarios")
-	read := func(n string) ([]byte, error) { return os.ReadFile(filepath.Join("testdata/scenarios", n)) }
 	for name, want := range tests {
 		t.Run(name, func(t *testing.T) {
 			ps, err := rules.LoadProjectsFS(set, fsys, name)
 			if ps != nil {
 				t.Error("projects came with errors")
 			}
-			ds := diagnostics(t, err)
-			if diff := cmp.Diff(want, summarize(ds)); diff != "" {
-				t.Errorf("diagnostics (-want +got):\n%s", diff)
-			}
-			checkInside(t, ds, read)
-			var buf bytes.Buffer
-			if err := ds.WriteText(&buf, read); err != nil {
-				t.Fatal(err)
-			}
-			golden(t, filepath.Join("testdata/scenarios", name+".want.txt"), buf.Bytes())
+			wantGolden(t, err, want, name)
 		})
 	}
+}
+
+// wantGolden checks the diagnostics of a file under testdata/scenarios:
+// their codes, positions and paths against want, their positions inside
+// the files, and the rendered text against the golden file <name>.want.txt.
+func wantGolden(t *testing.T, err error, want []got, name string) {
+	t.Helper()
+	ds := diagnostics(t, err)
+	if diff := cmp.Diff(want, summarize(ds)); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+	read := func(n string) ([]byte, error) { return os.ReadFile(filepath.Join("testdata/scenarios", n)) }
+	checkInside(t, ds, read)
+	var buf bytes.Buffer
+	if err := ds.WriteText(&buf, read); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join("testdata/scenarios", name+".want.txt"), buf.Bytes())
 }
 
 func TestProjectsFileProblems(t *testing.T) {
