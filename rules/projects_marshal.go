@@ -215,8 +215,8 @@ func (m *marshaller) events(p *zone.Project, path yamlnode.Path, field func(key,
 			m.fail(ep, "project %q has the event %s, which is neither built in nor declared under events: by %s", p.ID, e, setID(m.set))
 			continue
 		}
-		if y := d.Year(); y < 1 || y > 9999 {
-			m.fail(ep, "the date of %s of project %q is outside the years 0001 to 9999", e, p.ID)
+		if y := d.Year(); y < 0 || y > 9999 {
+			m.fail(ep, "the date of %s of project %q is outside the years 0000 to 9999", e, p.ID)
 			continue
 		}
 		parts = append(parts, string(e)+": "+d.String())

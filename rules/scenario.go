@@ -42,8 +42,8 @@ import (
 // is checked against the rule set when the file is parsed: an id the rule
 // set does not have is a diagnostic, never a check that silently passes.
 //
-// A Scenarios is immutable once parsed and safe for concurrent use; run
-// its cases with [Scenarios.Check].
+// A Scenarios is immutable once parsed (treat its fields as read-only) and
+// safe for concurrent use; run its cases with [Scenarios.Check].
 type Scenarios struct {
 	File  string // the scenario file's name, as given
 	Rules string // rules: as written

@@ -273,3 +273,18 @@ func TestCoverageSections(t *testing.T) {
 		t.Errorf("%d of %d rules uncovered", n, len(cov.Rules))
 	}
 }
+
+// TestScenarioSectionsConcurrently checks every section's cases from
+// several goroutines at once; run with -race.
+func TestScenarioSectionsConcurrently(t *testing.T) {
+	_, s := loadSections(t)
+	done := make(chan int)
+	for range 4 {
+		go func() { done <- s.Check().Failed() }()
+	}
+	for range 4 {
+		if n := <-done; n != 0 {
+			t.Errorf("%d cases failed", n)
+		}
+	}
+}

@@ -44,10 +44,13 @@ const usage = `devzone — development-zone policy rules
 
 Usage:
   devzone validate FILE...                check rule files; every problem as file:line:col
-  devzone test PATH...                    run scenario files (folders: every *scenarios*.yaml)
-  devzone coverage --rules R --scenarios S...   rules no passing scenario exercises
-  devzone evaluate --rules R --projects P [--id ID] [--as-of D]   what the rules decide, as scenario cases
-  devzone explain --rules R --projects P --id ID [--as-of D]      every decision with its rule and reason
+  devzone test PATH...                    run scenario files; a folder: every *scenarios*.yaml in it
+  devzone coverage --rules R --scenarios S...
+                                          the rules no passing scenario exercises
+  devzone evaluate --rules R --projects P [--id ID] [--as-of D]
+                                          what the rules decide, written as scenario cases
+  devzone explain --rules R --projects P --id ID [--as-of D]
+                                          every decision with its rule, citation and reason
   devzone calendar add DATE N             the N-th working day after DATE
   devzone calendar deadline DATE PERIOD   the due date of a period (30个工作日, 60天, 4个月)
   devzone calendar between A B            working days in (A, B]
@@ -55,9 +58,9 @@ Usage:
   devzone calendar holidays [YEAR]        a year's holidays and make-up working days
 
 Validate flags: --json (machine-readable), --strict (warnings fail too).
-Test flags: -v (list passing cases too). Coverage flags: --strict (rules seen
-only passing or only failing fail too), --all (list every rule).
-Evaluate and explain flags: --json; --as-of defaults to today.
+Test flags: -v (list passing cases too). Coverage flags: --strict (two-way
+rules seen only one way fail too), --all (list every rule). Evaluate and
+explain flags: --json; --as-of defaults to today. See docs/scenarios.md.
 
 Calendar flags (anywhere after the sub-command):
   --json            machine-readable output
