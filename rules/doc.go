@@ -45,8 +45,22 @@
 //
 // The top-level sections lifecycle, land, budgets, incentives and zone
 // belong to the domain packages and plug into the loader through an
-// internal table of sections. Until a section is implemented, it is
-// accepted, its layout checked, and a warning (section.unchecked) says
-// that its rules have no effect yet. The lifecycle section is compiled into
-// a [stage.Lifecycle] ([Set.Lifecycle]); docs/lifecycle.md describes it.
+// internal table of sections. Each is compiled into its package's type:
+// lifecycle into a [stage.Lifecycle] ([Set.Lifecycle], docs/lifecycle.md),
+// land into a [land.Policy] ([Set.Land], docs/land.md), budgets and
+// incentives into an [incentive.Set] ([Set.Incentives], docs/incentives.md),
+// zone into a [zone.Zone] and portfolio metrics ([Set.Zone],
+// [Set.Portfolio], docs/zone.md). [Set.Evaluate] returns all their verdicts
+// in one [Result].
+//
+// # Projects and scenarios
+//
+// [ParseProjects] reads a projects file (YAML or JSON) into [zone.Project]
+// values typed by a rule set, and [MarshalProjects] writes them back
+// losslessly. A scenario file holds test cases — a project, a date and what
+// the rule set must decide; [LoadScenariosFile] reads one with its rule
+// set, [Scenarios.Check] runs it, [MeasureCoverage] tells which rules the
+// passing cases exercise, and [Set.Observe] gives everything a rule set
+// decides for a project in the keys of a scenario. Package rules/ruletest
+// runs scenario files as Go tests. docs/scenarios.md describes the files.
 package rules

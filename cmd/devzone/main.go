@@ -52,6 +52,13 @@ Usage:
                                           return money from an allocation to its earmark
   devzone report --rules R --projects P [--as-of D]
                                           the zone dashboard: 三个一批 by period, rates, overdue, escalations
+  devzone test PATH...                    run scenario files; a folder: every *scenarios*.yaml in it
+  devzone coverage --rules R --scenarios S...
+                                          the rules no passing scenario exercises
+  devzone evaluate --rules R --projects P [--id ID] [--as-of D]
+                                          what the rules decide, written as scenario cases
+  devzone explain --rules R --projects P --id ID [--as-of D]
+                                          every decision with its rule, citation and reason
   devzone calendar add DATE N             the N-th working day after DATE
   devzone calendar deadline DATE PERIOD   the due date of a period (30个工作日, 60天, 4个月)
   devzone calendar between A B            working days in (A, B]
@@ -64,6 +71,10 @@ Report flags: --format text|json|markdown, --period month|quarter|year, --from D
 Budget flags: --json; --project P and --as-of DATE (show); --date DATE (default today),
 --purpose TEXT / --reason TEXT and --dry-run (allocate, release). The ledger file is
 JSON lines, only ever appended to; recording an entry again with the same --id does nothing.
+
+Test flags: -v (list passing cases too). Coverage flags: --strict (two-way
+rules seen only one way fail too), --all (list every rule). Evaluate and
+explain flags: --json; --as-of defaults to today. See docs/scenarios.md.
 
 Calendar flags (anywhere after the sub-command):
   --json            machine-readable output
@@ -94,6 +105,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runBudget(args[1:], stdout, stderr)
 	case "report":
 		err = runReport(args[1:], stdout, loadProjectsFile)
+	case "test":
+		err = runTest(args[1:], stdout)
+	case "coverage":
+		err = runCoverage(args[1:], stdout)
+	case "evaluate":
+		err = runEvaluate(args[1:], stdout)
+	case "explain":
+		err = runExplain(args[1:], stdout)
 	default:
 		err = usagef("unknown command %q; run 'devzone help'", args[0])
 	}

@@ -21,14 +21,10 @@ import (
 // projectsLoader reads a projects file for a rule set.
 type projectsLoader func(set *rules.Set, path string) ([]*zone.Project, error)
 
-// loadProjectsFile is the projects-file loader of devzone report.
-//
-// INTEGRATION: it becomes rules.LoadProjectsFile(set, path), the loader of
-// projects files (YAML, or JSON for .json), which is developed on another
-// branch. Until then this build cannot read projects files, and says so;
-// the tests of the command pass their own reader to runReport.
-func loadProjectsFile(_ *rules.Set, path string) ([]*zone.Project, error) {
-	return nil, fmt.Errorf("%s: this build of devzone cannot read projects files yet", path)
+// loadProjectsFile is the projects-file loader of devzone report: YAML, or
+// JSON for a .json file, typed by the rule set.
+func loadProjectsFile(set *rules.Set, path string) ([]*zone.Project, error) {
+	return rules.LoadProjectsFile(set, path)
 }
 
 // runReport prints a zone's portfolio dashboard: the 三个一批 figures by

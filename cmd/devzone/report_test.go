@@ -4,78 +4,18 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rickb777/date/v2"
-	"github.com/shopspring/decimal"
-	"gopkg.in/yaml.v3"
 
-	"github.com/devzone-go/devzone/calendar"
-	"github.com/devzone-go/devzone/internal/quantity"
 	"github.com/devzone-go/devzone/rules"
 	"github.com/devzone-go/devzone/zone"
 )
 
 var updateReport = flag.Bool("update-report", false, "rewrite the golden files of testdata/report")
-
-// readProjectsForTest stands in for rules.LoadProjectsFile in these tests
-// only, until the projects-file loader is merged: it reads the shape of a
-// projects file (projects: a list of entries with the built-in facts,
-// events: and the rule set's own facts as further keys) without checking
-// it. At integration the tests use loadProjectsFile and this goes.
-func readProjectsForTest(_ *rules.Set, path string) ([]*zone.Project, error) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var doc struct {
-		Projects []map[string]yaml.Node `yaml:"projects"`
-	}
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, err
-	}
-	var out []*zone.Project
-	for _, entry := range doc.Projects {
-		p := &zone.Project{Events: map[zone.Event]date.Date{}}
-		for k, n := range entry {
-			switch k {
-			case "id":
-				p.ID = n.Value
-			case "name":
-				p.Name = n.Value
-			case "industry":
-				p.Industry = n.Value
-			case "park":
-				p.Park = n.Value
-			case "kind":
-				p.Kind, err = zone.ParseKind(n.Value)
-			case "investment":
-				var inv decimal.Decimal
-				inv, err = quantity.ParseMoney(n.Value)
-				p.Investment = &inv
-			case "events":
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					p.Events[zone.Event(n.Content[i].Value)], err = calendar.ParseDate(n.Content[i+1].Value)
-				}
-			default:
-				if p.Attributes == nil {
-					p.Attributes = map[string]string{}
-				}
-				p.Attributes[k] = n.Value
-			}
-			if err != nil {
-				return nil, fmt.Errorf("%s: %s: %w", path, k, err)
-			}
-		}
-		out = append(out, p)
-	}
-	return out, nil
-}
 
 func TestReportCommand(t *testing.T) {
 	base := []string{"--rules", "testdata/report/policy.yaml", "--projects", "testdata/report/projects.yaml", "--as-of", "2025-06-30"}
@@ -89,7 +29,7 @@ func TestReportCommand(t *testing.T) {
 	} {
 		t.Run(tt.golden, func(t *testing.T) {
 			var out bytes.Buffer
-			if err := runReport(append(base, tt.flags...), &out, readProjectsForTest); err != nil {
+			if err := runReport(append(base, tt.flags...), &out, loadProjectsFile); err != nil {
 				t.Fatal(err)
 			}
 			path := filepath.Join("testdata", "report", tt.golden)
@@ -114,7 +54,7 @@ func TestReportCommand(t *testing.T) {
 // the columns of the text tables line up for Chinese text.
 func TestReportText(t *testing.T) {
 	var out bytes.Buffer
-	err := runReport([]string{"--rules", "testdata/report/policy.yaml", "--projects", "testdata/report/projects.yaml", "--as-of", "2025-06-30"}, &out, readProjectsForTest)
+	err := runReport([]string{"--rules", "testdata/report/policy.yaml", "--projects", "testdata/report/projects.yaml", "--as-of", "2025-06-30"}, &out, loadProjectsFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,11 +103,10 @@ func TestReportErrors(t *testing.T) {
 	// Usage and input errors: exit code 2, one message on standard error.
 	usage := map[string]string{
 		"report": "give --rules",
-		"report --rules a.yaml --projects b.yaml --format pdf":                                "use text, json or markdown",
-		"report --rules a.yaml --projects b.yaml --period week":                               "use month, quarter or year",
-		"report --rules a.yaml --projects b.yaml --as-of 2025-13-01":                          "2025-13-01",
-		"report --rules testdata/report/policy.yaml --projects testdata/report/projects.yaml": "cannot read projects files yet",
-		"report --rules testdata/report/policy.yaml --projects p.yaml extra":                  "unexpected argument",
+		"report --rules a.yaml --projects b.yaml --format pdf":               "use text, json or markdown",
+		"report --rules a.yaml --projects b.yaml --period week":              "use month, quarter or year",
+		"report --rules a.yaml --projects b.yaml --as-of 2025-13-01":         "2025-13-01",
+		"report --rules testdata/report/policy.yaml --projects p.yaml extra": "unexpected argument",
 	}
 	// Rule sets with errors: exit code 1, the diagnostics on standard
 	// output.
@@ -190,7 +129,7 @@ func TestReportErrors(t *testing.T) {
 	// A project the rule set cannot evaluate is an input error, named.
 	var out bytes.Buffer
 	bad := func(set *rules.Set, path string) ([]*zone.Project, error) {
-		ps, err := readProjectsForTest(set, path)
+		ps, err := loadProjectsFile(set, path)
 		if err == nil {
 			ps[1].Attributes = map[string]string{"tech_levl": "3"}
 		}
@@ -202,7 +141,7 @@ func TestReportErrors(t *testing.T) {
 	}
 	// The JSON report decodes.
 	out.Reset()
-	if err := runReport([]string{"--rules", "testdata/report/policy.yaml", "--projects", "testdata/report/projects.yaml", "--as-of", "2025-06-30", "--format", "json"}, &out, readProjectsForTest); err != nil {
+	if err := runReport([]string{"--rules", "testdata/report/policy.yaml", "--projects", "testdata/report/projects.yaml", "--as-of", "2025-06-30", "--format", "json"}, &out, loadProjectsFile); err != nil {
 		t.Fatal(err)
 	}
 	var rep map[string]any

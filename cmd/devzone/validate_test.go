@@ -3,37 +3,18 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"strings"
 	"testing"
 )
 
 func TestValidate(t *testing.T) {
-	tests := []struct {
-		args     string
-		wantCode int
-		wantOut  []string
-	}{
-		{"validate ../../rules/testdata/examples/jinzhong/rules.yaml", 0, []string{"1 files, 0 errors, 0 warnings"}},
-		{"validate ../../rules/testdata/unknown-key/rules.yaml", 1, []string{"rules.yaml:3:1: error:", "tilte", "^", "Did you mean \"title\"?"}},
-		{"validate testdata/warn-only.yaml", 0, []string{"warning"}},
-		{"validate --strict testdata/warn-only.yaml", 1, []string{"warning"}},
-		{"validate no-such-file.yaml", 2, []string{"cannot be read"}},
-		{"validate", 2, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.args, func(t *testing.T) {
-			var out, errOut bytes.Buffer
-			code := run(strings.Fields(tt.args), &out, &errOut)
-			if code != tt.wantCode {
-				t.Errorf("exit code = %d, want %d\nstdout: %s\nstderr: %s", code, tt.wantCode, out.String(), errOut.String())
-			}
-			for _, w := range tt.wantOut {
-				if !strings.Contains(out.String(), w) {
-					t.Errorf("output lacks %q:\n%s", w, out.String())
-				}
-			}
-		})
-	}
+	runCLI(t, []cliCase{
+		{"validate ../../rules/testdata/examples/jinzhong/rules.yaml", 0, []string{"1 files, 0 errors, 0 warnings"}, ""},
+		{"validate ../../rules/testdata/unknown-key/rules.yaml", 1, []string{"rules.yaml:3:1: error:", "tilte", "^", "Did you mean \"title\"?"}, ""},
+		{"validate testdata/warn-only.yaml", 0, []string{"warning"}, ""},
+		{"validate --strict testdata/warn-only.yaml", 1, []string{"warning"}, ""},
+		{"validate no-such-file.yaml", 2, []string{"cannot be read"}, ""},
+		{"validate", 2, nil, ""},
+	})
 }
 
 func TestValidateJSON(t *testing.T) {
