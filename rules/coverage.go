@@ -18,13 +18,15 @@ import (
 //     names it.
 //   - A rule is covered when it has been seen passing and, if it is
 //     two-way, failing too. Two-way rules are those that can come out
-//     either way: conditions, transitions (when they are the next one),
-//     criteria, meetings, deadlines (met on time / late or overdue), entry
-//     variants and programmes with a condition, land indicators, standards,
-//     assessment and infrastructure items, the acceptance check. One-way
-//     rules count as covered once seen passing: stages (the current stage),
-//     escalation steps (due), the pause (in force), the land policy
-//     (applies), budgets and earmarks (an award drawn on them).
+//     either way: conditions, transitions (ready or not when they are the
+//     next one; passed once the project has made them), criteria, meetings,
+//     deadlines (met on time / late or overdue), entry variants and
+//     programmes with a condition, land indicators some standard limits,
+//     standards, assessment and infrastructure items (when the land policy
+//     lists parcels), the acceptance check. One-way rules count as covered
+//     once seen passing: stages (the current stage), escalation steps
+//     (due), the pause (in force), the land policy (applies), budgets and
+//     earmarks (an award or a ledger entry of the case drawn on them).
 type Coverage struct {
 	// Rules lists every rule of the rule set, in the order of the file:
 	// named conditions, lifecycle, land, incentives and budgets.
@@ -170,17 +172,30 @@ func (s *Set) ruleInventory() []RuleCoverage {
 	}
 	if lp := s.land; lp != nil {
 		add(RuleLand, lp.Ref().ID, lp.Ref(), false)
+		// Only indicators some standard limits can be exercised.
+		limited := make(map[string]bool)
+		for _, st := range lp.Standards() {
+			for _, lim := range st.Limits {
+				limited[lim.Indicator] = true
+			}
+		}
 		for _, ind := range lp.Indicators() {
-			add(RuleIndicator, ind.Ref.ID, ind.Ref, true)
+			if limited[ind.Ref.ID] {
+				add(RuleIndicator, ind.Ref.ID, ind.Ref, true)
+			}
 		}
 		for _, st := range lp.Standards() {
 			add(RuleStandard, st.Ref.ID, st.Ref, true)
 		}
-		for _, pr := range lp.Assessments() {
-			add(RulePrerequisite, pr.Ref.ID, pr.Ref, true)
-		}
-		for _, pr := range lp.Infrastructure() {
-			add(RulePrerequisite, pr.Ref.ID, pr.Ref, true)
+		// Assessment and infrastructure items are decided through the
+		// readiness of parcels: without parcels nothing exercises them.
+		if len(lp.Parcels()) > 0 {
+			for _, pr := range lp.Assessments() {
+				add(RulePrerequisite, pr.Ref.ID, pr.Ref, true)
+			}
+			for _, pr := range lp.Infrastructure() {
+				add(RulePrerequisite, pr.Ref.ID, pr.Ref, true)
+			}
 		}
 		if a, ok := lp.Acceptance(); ok {
 			add(RuleAcceptance, a.Ref.ID, a.Ref, true)

@@ -346,6 +346,20 @@ func (o *Observation) lifecycle(l *stage.Lifecycle, r *stage.Result, ctx *zone.C
 	if n := r.Next; n != nil {
 		o.verdict(RuleTransition, n.Ref.ID, n.Ref, truthOutcome(n.Ready))
 	}
+	// A transition the project has already made was passed: its meeting is
+	// often the event that enters the next stage, so it is never seen
+	// ready while it is the next one.
+	if r.Stage.Index > 0 {
+		at := make(map[string]int)
+		for i, st := range l.Stages() {
+			at[st.Ref.ID] = i
+		}
+		for _, t := range l.Transitions() {
+			if to, ok := at[t.To]; ok && to <= r.Stage.Index {
+				o.verdict(RuleTransition, t.Ref.ID, t.Ref, truthOutcome(zone.True))
+			}
+		}
+	}
 
 	// Deadlines.
 	for _, d := range r.Deadlines {
@@ -542,6 +556,9 @@ func (o *Observation) budgets(set *incentive.Set, r *incentive.Result, entries [
 		}{{"amount", bal.Amount}, {"allocated", bal.Allocated}, {"released", bal.Released}, {"adjusted", bal.Adjusted}, {"spent", bal.Spent}, {"available", bal.Available}} {
 			o.add(Observed{Path: []string{"budgets", "balances", key, f.name}, Text: money(f.v), Trace: t,
 				Default: f.name != "available" && f.name != "spent"})
+		}
+		if _, ok := drawn[key]; !ok && !(bal.Allocated.IsZero() && bal.Released.IsZero() && bal.Adjusted.IsZero()) {
+			drawn[key] = OutcomePass // the case's own ledger entries drew on it
 		}
 		if out, ok := drawn[key]; ok {
 			o.verdict(RuleEarmark, key, ref, out)
