@@ -50,8 +50,10 @@ Usage:
                                           record an allocation; an overspend is refused (exit 1)
   devzone budget release --rules R --ledger L --id R1 --allocation A --amount 10万元
                                           return money from an allocation to its earmark
-  devzone report --rules R --projects P [--as-of D]
-                                          the zone dashboard: 三个一批 by period, rates, overdue, escalations
+  devzone report [--rules R --projects P | --example ZONE] [--as-of D] [--ledger L]
+                                          the zone dashboard: 三个一批 by period, rates, overdue,
+                                          escalations, incentives, budget balances; with no files,
+                                          the Jinzhong example shipped in the binary
   devzone test PATH...                    run scenario files; a folder: every *scenarios*.yaml in it
   devzone coverage --rules R --scenarios S...
                                           the rules no passing scenario exercises

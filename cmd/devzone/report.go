@@ -7,12 +7,14 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
 
+	"github.com/devzone-go/devzone/examples"
 	"github.com/devzone-go/devzone/internal/quantity"
 	"github.com/devzone-go/devzone/rules"
 	"github.com/devzone-go/devzone/zone"
@@ -39,6 +41,8 @@ func runReport(args []string, stdout io.Writer, load projectsLoader) error {
 	fromText := fs.String("from", "", "start with the period of this date (default: the earliest milestone)")
 	format := fs.String("format", "text", "text, json or markdown")
 	period := fs.String("period", "", "month, quarter or year (default: the rule set's period:)")
+	example := fs.String("example", "", "report on a shipped example zone: jinzhong, lvliang, jiaocheng or yuncheng (the default without --rules)")
+	ledgerPath := fs.String("ledger", "", "the budget ledger file (JSON lines), for the budget balances")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -46,7 +50,15 @@ func runReport(args []string, stdout io.Writer, load projectsLoader) error {
 	if len(pos) > 0 {
 		return usagef("report: unexpected argument %q; give the files with --rules and --projects", pos[0])
 	}
-	if *rulesPath == "" || *projectsPath == "" {
+	if *rulesPath == "" && *projectsPath == "" && *example == "" {
+		*example = "jinzhong"
+	}
+	switch {
+	case *example != "" && (*rulesPath != "" || *projectsPath != ""):
+		return usagef("report: give either --example or --rules and --projects, not both")
+	case *example != "" && !slices.Contains(exampleZones, *example):
+		return usagef("report: --example %q: use %s", *example, strings.Join(exampleZones, ", "))
+	case *example == "" && (*rulesPath == "" || *projectsPath == ""):
 		return usagef("report: give --rules RULES.yaml and --projects PROJECTS.yaml, e.g. devzone report --rules policy.yaml --projects projects.yaml --as-of 2025-06-30")
 	}
 	if *format != "text" && *format != "json" && *format != "markdown" {
@@ -70,20 +82,46 @@ func runReport(args []string, stdout io.Writer, load projectsLoader) error {
 			return usagef("report: --period %q: use month, quarter or year", *period)
 		}
 	}
-	set, err := rules.LoadFile(*rulesPath)
-	if err != nil {
-		var ds rules.Diagnostics
-		if !errors.As(err, &ds) {
-			return usagef("%s: %v", *rulesPath, err)
+	var set *rules.Set
+	var projects []*zone.Project
+	if *example != "" {
+		// The shipped examples are embedded in the binary and load clean
+		// (a test of package examples makes sure of it).
+		if set, err = rules.LoadFS(examples.FS, *example+"/policy.yaml"); err != nil {
+			return usagef("report: example %s: %v", *example, err)
 		}
-		if werr := ds.WriteText(stdout, os.ReadFile); werr != nil {
-			return werr
+		if projects, err = rules.LoadProjectsFS(set, examples.FS, *example+"/projects.yaml"); err != nil {
+			return reportInputError(err)
 		}
-		return &failure{}
+	} else {
+		set, err = rules.LoadFile(*rulesPath)
+		if err != nil {
+			var ds rules.Diagnostics
+			if !errors.As(err, &ds) {
+				return usagef("%s: %v", *rulesPath, err)
+			}
+			if werr := ds.WriteText(stdout, os.ReadFile); werr != nil {
+				return werr
+			}
+			return &failure{}
+		}
+		if projects, err = load(set, *projectsPath); err != nil {
+			return reportInputError(err)
+		}
 	}
-	projects, err := load(set, *projectsPath)
-	if err != nil {
-		return reportInputError(err)
+	var budgets *budgetReport
+	if inc := set.Incentives(); inc != nil && len(inc.Budgets()) > 0 {
+		ledger, _, err := readLedger("report", inc, *ledgerPath, false)
+		if err != nil {
+			return err
+		}
+		if ledger, err = ledgerAsOf(inc, ledger, opt.AsOf); err != nil {
+			return err
+		}
+		budgets = newBudgetReport(inc, ledger, "")
+		budgets.Ledger = *ledgerPath
+	} else if *ledgerPath != "" {
+		return usagef("report: --ledger: the rule set has no budgets")
 	}
 	rep, err := set.PortfolioWith(projects, opt)
 	if err != nil {
@@ -91,11 +129,44 @@ func runReport(args []string, stdout io.Writer, load projectsLoader) error {
 	}
 	switch *format {
 	case "json":
-		return writeJSON(stdout, rep)
+		return writeJSON(stdout, reportJSON{Report: rep, Budgets: budgets})
 	case "markdown":
-		return writeReport(stdout, rep, set, style{markdown: true})
+		return writeDashboard(stdout, rep, set, budgets, style{markdown: true})
 	}
-	return writeReport(stdout, rep, set, style{})
+	return writeDashboard(stdout, rep, set, budgets, style{})
+}
+
+// exampleZones are the example zones shipped in the binary.
+var exampleZones = []string{"jinzhong", "lvliang", "jiaocheng", "yuncheng"}
+
+// reportJSON is the JSON form of the dashboard: the portfolio report, and
+// the budget balances when the rule set has budgets.
+type reportJSON struct {
+	*zone.Report
+	Budgets *budgetReport `json:"budgets,omitempty"`
+}
+
+// writeDashboard writes the portfolio report, then the budget balances
+// (from the ledger given, as of the report date; without one, every
+// earmark is still whole).
+func writeDashboard(w io.Writer, rep *zone.Report, set *rules.Set, budgets *budgetReport, st style) error {
+	if err := writeReport(w, rep, set, st); err != nil {
+		return err
+	}
+	if budgets == nil {
+		return nil
+	}
+	heading := "预算余额 (budget balances)"
+	if budgets.Ledger == "" {
+		heading += ": no ledger given (--ledger), so nothing is allocated yet"
+	}
+	st.heading(w, heading)
+	if st.markdown {
+		fmt.Fprintln(w, "```")
+		defer fmt.Fprintln(w, "```")
+	}
+	budgets.writeText(w)
+	return nil
 }
 
 // reportInputError turns a problem with the projects into a usage error,

@@ -102,7 +102,6 @@ func TestReportText(t *testing.T) {
 func TestReportErrors(t *testing.T) {
 	// Usage and input errors: exit code 2, one message on standard error.
 	usage := map[string]string{
-		"report": "give --rules",
 		"report --rules a.yaml --projects b.yaml --format pdf":               "use text, json or markdown",
 		"report --rules a.yaml --projects b.yaml --period week":              "use month, quarter or year",
 		"report --rules a.yaml --projects b.yaml --as-of 2025-13-01":         "2025-13-01",
@@ -147,5 +146,37 @@ func TestReportErrors(t *testing.T) {
 	var rep map[string]any
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || rep["as_of"] != "2025-06-30" {
 		t.Errorf("JSON: %v %v", err, rep["as_of"])
+	}
+}
+
+// TestReportExample checks the report on the shipped examples, the
+// command the README starts with.
+func TestReportExample(t *testing.T) {
+	for args, want := range map[string][]string{
+		"report --as-of 2026-11-23":                                               {"综改区晋中开发区", "开工率", "督办措施", "预算余额", "prephase-2026"},
+		"report --example yuncheng --as-of 2026-11-23 --format markdown":          {"运城", "| 期间 |", "regional-assessment-2022"},
+		"report --example lvliang --as-of 2026-11-23 --format json --period year": {`"granularity": "year"`, `"metrics"`},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(strings.Fields(args), &stdout, &stderr); code != exitOK {
+			t.Errorf("devzone %s: exit %d, stderr %q", args, code, stderr.String())
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(stdout.String(), w) {
+				t.Errorf("devzone %s: output lacks %q", args, w)
+			}
+		}
+	}
+	for args, want := range map[string]string{
+		"report --example shanghai":                               "use jinzhong, lvliang, jiaocheng, yuncheng",
+		"report --example jinzhong --rules a.yaml":                "not both",
+		"report --rules a.yaml":                                   "give --rules",
+		"report --example jinzhong --ledger /nonexistent/l.jsonl": "cannot be read",
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(strings.Fields(args), &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), want) {
+			t.Errorf("devzone %s: exit %d, stderr %q; want exit 2 and %q", args, code, stderr.String(), want)
+		}
 	}
 }
