@@ -281,14 +281,27 @@ func (l Limit) String() string {
 // eligibility could pay more than the best known one. A member of unknown
 // eligibility that could not beat the winner anyway is Suppressed. A
 // programme excluded by an undecided programme is Undecided too.
-func (s *Set) Evaluate(c *zone.Context) Result { return s.evaluate(c, false) }
+func (s *Set) Evaluate(c *zone.Context) Result { return s.evaluate(c, explainFailed) }
 
 // Explain is [Set.Evaluate] with the eligibility explanation (the values
 // the condition looked at, and the missing facts) for every programme, for
 // audit traces. It allocates more.
-func (s *Set) Explain(c *zone.Context) Result { return s.evaluate(c, true) }
+func (s *Set) Explain(c *zone.Context) Result { return s.evaluate(c, explainAll) }
 
-func (s *Set) evaluate(c *zone.Context, explainAll bool) Result {
+// Decide is [Set.Evaluate] without any eligibility explanation: each
+// programme's status, amount and calculation only. It is for figures over
+// many projects, such as a portfolio report, where nobody reads why a
+// programme was not granted; it allocates least.
+func (s *Set) Decide(c *zone.Context) Result { return s.evaluate(c, explainNone) }
+
+// How much of the eligibility evaluate explains.
+const (
+	explainFailed = iota // programmes not eligible or undecided (Evaluate)
+	explainAll           // every programme (Explain)
+	explainNone          // none (Decide)
+)
+
+func (s *Set) evaluate(c *zone.Context, explain int) Result {
 	if len(s.progs) == 0 {
 		return Result{}
 	}
@@ -298,10 +311,10 @@ func (s *Set) evaluate(c *zone.Context, explainAll bool) Result {
 		v.Ref, v.Condition, v.Earmark, v.Group = p.Ref, p.cond, p.Earmark, p.Group
 		t := zone.True
 		if p.Eligibility != nil {
-			if !explainAll {
+			if explain != explainAll {
 				t = p.Eligibility.Test(c)
 			}
-			if explainAll || t != zone.True {
+			if explain == explainAll || explain == explainFailed && t != zone.True {
 				v.Eligibility = p.Eligibility.Explain(c)
 				t = v.Eligibility.Truth
 			}

@@ -99,7 +99,7 @@ func (s *Set) portfolioResult(ctx *zone.Context, r *Result) error {
 		r.Lifecycle = new(l.Evaluate(ctx))
 	}
 	if in := s.incentives; in != nil {
-		r.Incentives = new(in.Evaluate(ctx))
+		r.Incentives = new(in.Decide(ctx))
 	}
 	return nil
 }
