@@ -294,6 +294,17 @@ func TestEvaluate_stackingGroup(t *testing.T) {
 			if diff := cmp.Diff(tt.want, outcomes(set.Evaluate(ctx(tt.p)))); diff != "" {
 				t.Errorf("%s: (-want +got):\n%s", tt.reason, diff)
 			}
+			// Decide reaches the same verdicts and amounts, with no
+			// eligibility explanation.
+			decided := set.Decide(ctx(tt.p))
+			if diff := cmp.Diff(tt.want, outcomes(decided)); diff != "" {
+				t.Errorf("Decide: %s: (-want +got):\n%s", tt.reason, diff)
+			}
+			for _, v := range decided.Verdicts {
+				if v.Eligibility.Detail != "" || len(v.Eligibility.Missing) > 0 {
+					t.Errorf("Decide explained %s: %+v", v.Ref.ID, v.Eligibility)
+				}
+			}
 		})
 	}
 }
