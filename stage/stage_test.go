@@ -263,6 +263,14 @@ func TestNoCalendarData(t *testing.T) {
 	if dr.Status != stage.StatusUnknown || dr.Why == "" {
 		t.Errorf("deadline into 2027 = %v (%q); want unknown with a reason", dr.Status, dr.Why)
 	}
+	// Done before the earliest day the due date can be (30 working days
+	// take at least 30 natural days: 2027-01-09), so done on time, though
+	// the due date itself is unknown.
+	p = project(zone.Transfer, map[zone.Event]string{zone.ReviewPassed: "2026-12-10", zone.LandTransferred: "2026-12-30"})
+	dr = eval(l, p, "2026-12-31").Deadlines[0]
+	if dr.Status != stage.MetOnTime || dr.Done != d("2026-12-30") || dr.Due != 0 {
+		t.Errorf("deadline into 2027 met on 2026-12-30 = %v done %v due %v (%q); want met on time, due unknown", dr.Status, dr.Done, dr.Due, dr.Why)
+	}
 }
 
 func TestConcurrentEvaluate(t *testing.T) {
