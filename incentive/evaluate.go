@@ -281,18 +281,26 @@ func (l Limit) String() string {
 // eligibility could pay more than the best known one. A member of unknown
 // eligibility that could not beat the winner anyway is Suppressed. A
 // programme excluded by an undecided programme is Undecided too.
-func (s *Set) Evaluate(c *zone.Context) Result { return s.evaluate(c, explainFailed) }
+func (s *Set) Evaluate(c *zone.Context) Result { return s.evaluate(c, explainFailed, nil) }
 
 // Explain is [Set.Evaluate] with the eligibility explanation (the values
 // the condition looked at, and the missing facts) for every programme, for
 // audit traces. It allocates more.
-func (s *Set) Explain(c *zone.Context) Result { return s.evaluate(c, explainAll) }
+func (s *Set) Explain(c *zone.Context) Result { return s.evaluate(c, explainAll, nil) }
 
 // Decide is [Set.Evaluate] without any eligibility explanation: each
 // programme's status, amount and calculation only. It is for figures over
 // many projects, such as a portfolio report, where nobody reads why a
 // programme was not granted; it allocates least.
-func (s *Set) Decide(c *zone.Context) Result { return s.evaluate(c, explainNone) }
+func (s *Set) Decide(c *zone.Context) Result { return s.evaluate(c, explainNone, nil) }
+
+// DecideInto is [Set.Decide] writing into r, reusing the memory of
+// r.Verdicts: a caller that evaluates many projects one after another
+// (one r per goroutine) allocates the verdicts once. The previous
+// content of r is lost.
+func (s *Set) DecideInto(c *zone.Context, r *Result) {
+	*r = s.evaluate(c, explainNone, r.Verdicts)
+}
 
 // How much of the eligibility evaluate explains.
 const (
@@ -301,11 +309,19 @@ const (
 	explainNone          // none (Decide)
 )
 
-func (s *Set) evaluate(c *zone.Context, explain int) Result {
+// evaluate evaluates every programme, writing the verdicts into dst's
+// memory when it is large enough.
+func (s *Set) evaluate(c *zone.Context, explain int, dst []Verdict) Result {
 	if len(s.progs) == 0 {
 		return Result{}
 	}
-	vs := make([]Verdict, len(s.progs))
+	var vs []Verdict
+	if cap(dst) >= len(s.progs) {
+		vs = dst[:len(s.progs)]
+		clear(vs)
+	} else {
+		vs = make([]Verdict, len(s.progs))
+	}
 	for i := range s.progs {
 		p, v := &s.progs[i], &vs[i]
 		v.Ref, v.Condition, v.Earmark, v.Group = p.Ref, p.cond, p.Earmark, p.Group

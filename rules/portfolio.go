@@ -78,11 +78,13 @@ func (s *Set) PortfolioWith(projects []*zone.Project, opt zone.Options) (*zone.R
 		}
 	}
 	opt.Status = func(ctx *zone.Context) (zone.Status, error) {
-		var r Result
-		if err := s.portfolioResult(ctx, &r); err != nil {
+		// One Result per context (so per worker), reused from project to
+		// project: zoneStatus keeps nothing of it.
+		r := ctx.Scratch(portfolioScratch{}, func(*zone.Context) any { return new(Result) }).(*Result)
+		if err := s.portfolioResult(ctx, r); err != nil {
 			return zone.Status{}, err
 		}
-		return zoneStatus(&r, capacity), nil
+		return zoneStatus(r, capacity), nil
 	}
 	return s.ZonePortfolio().Report(projects, opt)
 }
@@ -96,13 +98,23 @@ func (s *Set) portfolioResult(ctx *zone.Context, r *Result) error {
 	}
 	r.AsOf = ctx.AsOf
 	if l := s.lifecycle; l != nil {
-		r.Lifecycle = new(l.Evaluate(ctx))
+		if r.Lifecycle == nil {
+			r.Lifecycle = new(stage.Result)
+		}
+		*r.Lifecycle = l.Evaluate(ctx)
 	}
 	if in := s.incentives; in != nil {
-		r.Incentives = new(in.Decide(ctx))
+		if r.Incentives == nil {
+			r.Incentives = new(incentive.Result)
+		}
+		in.DecideInto(ctx, r.Incentives)
 	}
 	return nil
 }
+
+// portfolioScratch is the zone.Context scratch key of the Result a
+// portfolio report reuses for each project.
+type portfolioScratch struct{}
 
 // zoneStatus derives what a portfolio report lists of a project from its
 // evaluation: from r.Lifecycle, the deadlines overdue, the supervision
