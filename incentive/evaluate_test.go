@@ -305,6 +305,12 @@ func TestEvaluate_stackingGroup(t *testing.T) {
 					t.Errorf("Decide explained %s: %+v", v.Ref.ID, v.Eligibility)
 				}
 			}
+			// DecideInto reuses a result that held another project's verdicts.
+			reused := set.Decide(ctx(withKind(project("5亿元"), zone.Industrial)))
+			set.DecideInto(ctx(tt.p), &reused)
+			if diff := cmp.Diff(tt.want, outcomes(reused)); diff != "" {
+				t.Errorf("DecideInto: %s: (-want +got):\n%s", tt.reason, diff)
+			}
 		})
 	}
 }
