@@ -101,7 +101,7 @@ func (s *Set) portfolioResult(ctx *zone.Context, r *Result) error {
 		if r.Lifecycle == nil {
 			r.Lifecycle = new(stage.Result)
 		}
-		*r.Lifecycle = l.Evaluate(ctx)
+		*r.Lifecycle = l.Decide(ctx)
 	}
 	if in := s.incentives; in != nil {
 		if r.Incentives == nil {

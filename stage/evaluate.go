@@ -173,7 +173,15 @@ type Finding struct {
 // c.Calendar. Events dated after the as-of date are treated as not having
 // happened (and reported as findings). It never panics on inconsistent data;
 // it reports findings instead.
-func (l *Lifecycle) Evaluate(c *zone.Context) Result {
+func (l *Lifecycle) Evaluate(c *zone.Context) Result { return l.evaluate(c, true) }
+
+// Decide is [Lifecycle.Evaluate] without explanations of the next
+// transition's criteria and meeting: each keeps its verdict (Truth) only.
+// It is for figures over many projects, such as a portfolio report, where
+// nobody reads why a criterion is not met; it costs less.
+func (l *Lifecycle) Decide(c *zone.Context) Result { return l.evaluate(c, false) }
+
+func (l *Lifecycle) evaluate(c *zone.Context, explain bool) Result {
 	var r Result
 	r.Stage = StageResult{Index: -1}
 	// Entry dates by stage; on the stack for lifecycles of usual size.
@@ -201,7 +209,7 @@ func (l *Lifecycle) Evaluate(c *zone.Context) Result {
 		for ti := range l.transitions {
 			t := &l.transitions[ti]
 			if t.From == r.Stage.ID {
-				r.Next = evalTransition(t, c)
+				r.Next = evalTransition(t, c, explain)
 				break
 			}
 		}
@@ -240,19 +248,25 @@ func happened(c *zone.Context, e zone.Event) (date.Date, bool) {
 	return d, true
 }
 
-func evalTransition(t *Transition, c *zone.Context) *TransitionResult {
+func evalTransition(t *Transition, c *zone.Context, explain bool) *TransitionResult {
 	tr := &TransitionResult{Ref: t.Ref, From: t.From, To: t.To, Ready: zone.True}
 	tr.Criteria = make([]CriterionResult, len(t.Criteria))
 	for i, cr := range t.Criteria {
-		tr.Criteria[i] = CriterionResult{Ref: cr.Ref, Explanation: cr.When.Explain(c)}
+		if explain {
+			tr.Criteria[i] = CriterionResult{Ref: cr.Ref, Explanation: cr.When.Explain(c)}
+		} else {
+			tr.Criteria[i] = CriterionResult{Ref: cr.Ref, Explanation: zone.Explanation{Truth: cr.When.Test(c)}}
+		}
 		tr.Ready = tr.Ready.And(tr.Criteria[i].Truth)
 	}
 	if m := t.Meeting; m != nil {
 		d, ok := happened(c, m.Event)
 		ex := zone.Explanation{Truth: zone.TruthOf(ok)}
-		if ok {
+		switch {
+		case !explain:
+		case ok:
 			ex.Detail = fmt.Sprintf("%s held on %s", m.Event, d)
-		} else {
+		default:
 			ex.Detail = fmt.Sprintf("%s not yet held", m.Event)
 		}
 		tr.Meeting = &CriterionResult{Ref: m.Ref, Explanation: ex}

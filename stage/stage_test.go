@@ -312,3 +312,29 @@ func TestEscalationBeyondCalendarData(t *testing.T) {
 		t.Errorf("findings %+v; want escalation.unknown when the as-of year has no data", r.Findings)
 	}
 }
+
+// TestDecide checks that Decide reaches Evaluate's verdicts, with the next
+// transition's criteria and meeting left unexplained.
+func TestDecide(t *testing.T) {
+	l := jinzhong(t)
+	p := project(zone.Transfer, map[zone.Event]string{zone.Signed: "2025-06-02", zone.SiteSelected: "2025-06-05", zone.ReviewPassed: "2025-06-10"})
+	for _, asOf := range []string{"2025-06-09", "2025-07-01", "2025-08-05"} {
+		c := zone.NewContext(p, d(asOf), calendar.MainlandChina())
+		full, decided := l.Evaluate(c), l.Decide(c)
+		strip := func(r stage.Result) stage.Result {
+			n := *r.Next
+			n.Criteria = append([]stage.CriterionResult(nil), n.Criteria...)
+			for i := range n.Criteria {
+				n.Criteria[i].Explanation = zone.Explanation{Truth: n.Criteria[i].Truth}
+			}
+			m := *n.Meeting
+			m.Explanation = zone.Explanation{Truth: m.Truth}
+			n.Meeting = &m
+			r.Next = &n
+			return r
+		}
+		if diff := cmp.Diff(strip(full), decided); diff != "" {
+			t.Errorf("as of %s: Decide differs from Evaluate without explanations (-want +got):\n%s", asOf, diff)
+		}
+	}
+}
