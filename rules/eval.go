@@ -385,13 +385,10 @@ func (b *binding) bindProject(p *zone.Project) {
 		b.store(slotChainLeader, "chain_leader_sourced", expr.Bool(*p.ChainLeaderSourced), strconv.FormatBool(*p.ChainLeaderSourced))
 	}
 	s := b.set
-	events := make([]zone.Event, 0, len(p.Events))
-	for e := range p.Events {
-		events = append(events, e)
-	}
-	slices.Sort(events)
-	for _, e := range events {
-		d := p.Events[e]
+	// Maps are read in any order; the problems found are sorted by name
+	// afterwards, so that they are reported the same way every time.
+	first := len(b.problems)
+	for e, d := range p.Events {
 		slot, ok := s.eventSlots[e]
 		if !ok {
 			b.problems = append(b.problems, &FactError{Fact: string(e), Value: d.String(), Err: fmt.Errorf("event %w", ErrUndeclared)})
@@ -401,13 +398,9 @@ func (b *binding) bindProject(p *zone.Project) {
 			b.problems = append(b.problems, &FactError{Fact: string(e), Value: d.String(), Err: err})
 		}
 	}
-	names := make([]string, 0, len(p.Attributes))
-	for n := range p.Attributes {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	for _, n := range names {
-		raw := p.Attributes[n]
+	sortFactErrors(b.problems[first:])
+	first = len(b.problems)
+	for n, raw := range p.Attributes {
 		slot, ok := s.factSlots[n]
 		if !ok {
 			b.problems = append(b.problems, &FactError{Fact: n, Value: raw, Err: fmt.Errorf("attribute %w", ErrUndeclared)})
@@ -422,6 +415,23 @@ func (b *binding) bindProject(p *zone.Project) {
 		}
 		b.store(slot, n, v, raw)
 	}
+	sortFactErrors(b.problems[first:])
+}
+
+// sortFactErrors sorts problems, each a *FactError, by fact name.
+func sortFactErrors(problems []error) {
+	if len(problems) < 2 {
+		return
+	}
+	slices.SortFunc(problems, func(a, b error) int {
+		var x, y *FactError
+		errors.As(a, &x)
+		errors.As(b, &y)
+		if x == nil || y == nil {
+			return 0
+		}
+		return strings.Compare(x.Fact, y.Fact)
+	})
 }
 
 // store puts v in a slot; a value the slot cannot take is a problem of the
