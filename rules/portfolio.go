@@ -124,6 +124,19 @@ type portfolioScratch struct{}
 func zoneStatus(r *Result, capacity []int) zone.Status {
 	var st zone.Status
 	if lr := r.Lifecycle; lr != nil {
+		// Each slice is made at its final size: the report keeps them.
+		overdue := 0
+		for _, d := range lr.Deadlines {
+			if d.Status == stage.Overdue {
+				overdue++
+			}
+		}
+		if overdue > 0 {
+			st.Overdue = make([]zone.Deadline, 0, overdue)
+		}
+		if n := len(lr.Escalation.Due); n > 0 {
+			st.Escalations = make([]zone.DueStep, 0, n)
+		}
 		for _, d := range lr.Deadlines {
 			if d.Status == stage.Overdue {
 				st.Overdue = append(st.Overdue, zone.Deadline{Ref: d.Ref, Due: d.Due, Overdue: true, LateWorkdays: d.LateWorkdays})
@@ -146,6 +159,15 @@ func zoneStatus(r *Result, capacity []int) zone.Status {
 		}
 	}
 	if ir := r.Incentives; ir != nil {
+		awarded := 0
+		for _, v := range ir.Verdicts {
+			if v.Status == incentive.Awarded {
+				awarded++
+			}
+		}
+		if awarded > 0 {
+			st.Awards = make([]zone.Award, 0, awarded)
+		}
 		for _, v := range ir.Verdicts {
 			if v.Status != incentive.Awarded {
 				continue
