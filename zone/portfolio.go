@@ -722,10 +722,21 @@ func (r *run) build(a *accumulator, nProjects int) *Report {
 	slices.SortFunc(rep.Overdue, func(x, y OverdueItem) int {
 		return cmp.Or(cmp.Compare(x.Due, y.Due), byProject(x.Project, y.Project), strings.Compare(x.Deadline.ID, y.Deadline.ID))
 	})
-	rep.Escalations = orEmpty(a.escalations)
-	slices.SortStableFunc(rep.Escalations, func(x, y EscalationItem) int {
-		return cmp.Or(cmp.Compare(x.Since, y.Since), byProject(x.Project, y.Project))
+	// A stable sort by date and project, keeping each project's steps in
+	// ladder order; done through an index because slices.SortStableFunc
+	// moves the large items O(n log² n) times.
+	idx := make([]int, len(a.escalations))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(i, j int) int {
+		x, y := &a.escalations[i], &a.escalations[j]
+		return cmp.Or(cmp.Compare(x.Since, y.Since), byProject(x.Project, y.Project), cmp.Compare(i, j))
 	})
+	rep.Escalations = make([]EscalationItem, len(idx))
+	for k, i := range idx {
+		rep.Escalations[k] = a.escalations[i]
+	}
 	byDate := func(x, y CapacityItem) int {
 		return cmp.Or(cmp.Compare(x.Date, y.Date), byProject(x.Project, y.Project))
 	}
