@@ -89,7 +89,7 @@ func (e *ParseError) Error() string {
 // Unwrap returns [ErrSyntax].
 func (e *ParseError) Unwrap() error { return ErrSyntax }
 
-// syntaxError converts an error of the quantity parser (or parseNumber) into
+// syntaxError converts an error of the quantity parser into
 // a *ParseError, keeping its offset and expectation.
 func syntaxError(err error) *ParseError {
 	var pe *ParseError

@@ -2,6 +2,7 @@ package land
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -248,7 +249,8 @@ func (ind Indicator) Parse(s string) (Value, error) {
 	)
 	switch ind.Unit {
 	case UnitNamed:
-		i, end := trimSpaces(s)
+		i := len(s) - len(strings.TrimLeft(s, asciiSpace))
+		end := i + len(strings.TrimRight(s[i:], asciiSpace))
 		if i == end {
 			return fail(i, "the name of a standard, e.g. GB 8978-1996 一级")
 		}
@@ -263,11 +265,11 @@ func (ind Indicator) Parse(s string) (Value, error) {
 	case UnitMoney:
 		d, err = quantity.ParseMoney(s)
 	case UnitRatio:
-		d, err = parseNumber(s, "")
+		d, err = quantity.ParseNumber(s, "")
 	case UnitEnergy:
-		d, err = parseNumber(s, energyLabel)
+		d, err = quantity.ParseNumber(s, energyLabel)
 	case UnitOther:
-		d, err = parseNumber(s, ind.UnitLabel)
+		d, err = quantity.ParseNumber(s, ind.UnitLabel)
 	default:
 		return fail(0, "an indicator with a unit (the indicator "+strconv.Quote(ind.Ref.ID)+" has none)")
 	}

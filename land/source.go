@@ -2,6 +2,7 @@ package land
 
 import (
 	"github.com/shopspring/decimal"
+	"strings"
 
 	"github.com/devzone-go/devzone/internal/quantity"
 	"github.com/devzone-go/devzone/zone"
@@ -164,9 +165,9 @@ func (s *AttributeSource) Parcel(c *zone.Context) (string, error) {
 	if !ok || s.parcel.key == "" {
 		return "", s.parcel.missing
 	}
-	i, end := trimSpaces(text)
-	if i == end {
+	id := strings.Trim(text, asciiSpace)
+	if id == "" {
 		return "", s.parcel.missing
 	}
-	return text[i:end], nil
+	return id, nil
 }

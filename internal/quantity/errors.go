@@ -10,7 +10,8 @@ import (
 // *SyntaxError, so callers can use [errors.As] to find the offset and point at
 // the exact place in a rule file.
 type SyntaxError struct {
-	// Kind is what was being parsed: Money, Area, Percent or Intensity.
+	// Kind is what was being parsed: Money, Area, Percent, Intensity or
+	// Number (ParseNumber).
 	Kind Kind
 	// Input is the text as given to the parser, unchanged.
 	Input string

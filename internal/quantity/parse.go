@@ -234,6 +234,77 @@ func (k Kind) example() string {
 	return "42"
 }
 
+// ParseNumber reads a non-negative plain number — ASCII digits with an
+// optional fraction — optionally followed (spaces allowed in between) by
+// exactly the unit text unit, such as 吨标煤/万元 or an indicator's own unit;
+// unit "" allows no unit. Leading and trailing ASCII white space is
+// ignored. It is for amounts whose unit is only a label, with no
+// conversion: ratios (容积率 1.2) and units a rule set names. Errors are
+// *SyntaxError of Kind Number.
+func ParseNumber(s, unit string) (decimal.Decimal, error) {
+	fail := func(off int, expected string) (decimal.Decimal, error) {
+		return decimal.Decimal{}, &SyntaxError{Kind: Number, Input: s, Offset: off, Expected: expected}
+	}
+	example := "1.2"
+	if unit != "" {
+		example = "0.5" + unit
+	}
+	if len(s) > MaxInputLen {
+		return fail(MaxInputLen, "at most "+strconv.Itoa(MaxInputLen)+" bytes of text: a number only (例如 "+example+")")
+	}
+	i, end := trimSpaces(s)
+	if i == end {
+		return fail(i, "a number (例如 "+example+")")
+	}
+	start := i
+	if s[i] == '-' {
+		return fail(i, "a value that is not negative")
+	}
+	for i < end && isDigit(s[i]) {
+		i++
+	}
+	intDigits := i - start
+	if intDigits == 0 {
+		return fail(i, "a number written with the digits 0-9 (例如 "+example+")")
+	}
+	fracDigits := 0
+	if i < end && s[i] == '.' {
+		i++
+		f := i
+		for i < end && isDigit(s[i]) {
+			i++
+		}
+		fracDigits = i - f
+		if fracDigits == 0 {
+			return fail(i, "a digit after the decimal point (例如 "+example+")")
+		}
+	}
+	num := s[start:i]
+	j := i
+	for j < end && isSpace(s[j]) {
+		j++
+	}
+	switch {
+	case j == end:
+	case unit != "" && s[j:end] == unit:
+	case unit != "":
+		return fail(i, "nothing after the number but "+unit+" (例如 "+example+")")
+	default:
+		return fail(i, "a number without a unit (例如 "+example+")")
+	}
+	if intDigits > maxIntDigits {
+		return fail(start, "a smaller number: at most "+strconv.Itoa(maxIntDigits)+" digits before the decimal point")
+	}
+	if fracDigits > maxPlaces {
+		return fail(start, "fewer decimal places: at most "+strconv.Itoa(maxPlaces))
+	}
+	d, err := decimal.NewFromString(num) // only digits and at most one point
+	if err != nil {
+		return fail(start, "a number (例如 "+example+")")
+	}
+	return d, nil
+}
+
 // trimSpaces returns the bounds of s without leading and trailing ASCII
 // white space.
 func trimSpaces(s string) (start, end int) {
