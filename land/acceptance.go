@@ -5,6 +5,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/devzone-go/devzone/calendar"
+	"github.com/devzone-go/devzone/internal/enum"
 	"github.com/devzone-go/devzone/zone"
 )
 
@@ -56,10 +57,10 @@ const (
 var damagesNames = [...][2]string{{"none", "无"}, {"proportional", "按差额比例"}, {"share_of_price", "按出让价款比例"}}
 
 // String returns none, proportional or share_of_price.
-func (k DamagesKind) String() string { return enumName(damagesNames[:], int(k)) }
+func (k DamagesKind) String() string { return enum.Name(damagesNames[:], int(k)) }
 
 // Label returns the kind in Chinese: 无, 按差额比例 or 按出让价款比例.
-func (k DamagesKind) Label() string { return enumLabel(damagesNames[:], int(k)) }
+func (k DamagesKind) Label() string { return enum.Label(damagesNames[:], int(k)) }
 
 // ParseDamagesKind accepts the identifiers and labels String and Label
 // return. Errors are of type [*EnumError].

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rickb777/date/v2"
 
+	"github.com/devzone-go/devzone/internal/enum"
 	"github.com/devzone-go/devzone/internal/quantity"
 )
 
@@ -231,37 +232,11 @@ func (e *SpecError) Error() string {
 // Unwrap returns [ErrSpec].
 func (e *SpecError) Unwrap() error { return ErrSpec }
 
-func enumName(names [][2]string, i int) string {
-	if i < 0 || i >= len(names) {
-		return ""
-	}
-	return names[i][0]
-}
-
-func enumLabel(names [][2]string, i int) string {
-	if i < 0 || i >= len(names) {
-		return names[0][1]
-	}
-	return names[i][1]
-}
-
 // parseEnum accepts an identifier or a label of names[1:]; "" is the zero
 // value.
 func parseEnum(names [][2]string, what, s string) (int, error) {
-	if s == "" {
-		return 0, nil
+	if i, ok := enum.Lookup(names, s); ok {
+		return i, nil
 	}
-	for i, n := range names[1:] {
-		if s == n[0] || s == n[1] {
-			return i + 1, nil
-		}
-	}
-	var allowed strings.Builder
-	for i, n := range names[1:] {
-		if i > 0 {
-			allowed.WriteString(", ")
-		}
-		allowed.WriteString(n[0] + " (" + n[1] + ")")
-	}
-	return 0, &EnumError{What: what, Value: s, Allowed: allowed.String()}
+	return 0, &EnumError{What: what, Value: s, Allowed: enum.Allowed(names)}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
 
+	"github.com/devzone-go/devzone/internal/enum"
 	"github.com/devzone-go/devzone/zone"
 )
 
@@ -48,10 +49,10 @@ var reasonNames = [...][2]string{
 }
 
 // String returns the reason's identifier, e.g. not_recorded.
-func (r Reason) String() string { return enumName(reasonNames[:], int(r)) }
+func (r Reason) String() string { return enum.Name(reasonNames[:], int(r)) }
 
 // Label returns the reason in Chinese, e.g. 事实未记录.
-func (r Reason) Label() string { return enumLabel(reasonNames[:], int(r)) }
+func (r Reason) Label() string { return enum.Label(reasonNames[:], int(r)) }
 
 // ParseReason accepts the identifiers and labels String and Label return.
 // Errors are of type [*EnumError].

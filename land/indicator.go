@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/devzone-go/devzone/internal/enum"
 	"github.com/devzone-go/devzone/internal/quantity"
 	"github.com/devzone-go/devzone/zone"
 )
@@ -55,11 +56,11 @@ var unitNames = [...][2]string{
 
 // String returns the unit's identifier: intensity, ratio, percent, money,
 // energy, other or named ("" for UnitUnknown).
-func (u Unit) String() string { return enumName(unitNames[:], int(u)) }
+func (u Unit) String() string { return enum.Name(unitNames[:], int(u)) }
 
 // Label returns how the unit is written in Chinese documents: 万元/亩, 比值,
 // %, 元, 吨标煤/万元, 其他 or 标准.
-func (u Unit) Label() string { return enumLabel(unitNames[:], int(u)) }
+func (u Unit) Label() string { return enum.Label(unitNames[:], int(u)) }
 
 // ParseUnit accepts a unit's identifier or label, and the usual spellings of
 // the units devzone converts: 万元/亩 and 元/亩 (intensity); 比值 and 倍
@@ -120,10 +121,10 @@ const (
 var directionNames = [...][2]string{{"", "未知"}, {"at_least", "不低于"}, {"at_most", "不高于"}, {"meets", "符合"}}
 
 // String returns the direction's identifier: at_least, at_most or meets.
-func (d Direction) String() string { return enumName(directionNames[:], int(d)) }
+func (d Direction) String() string { return enum.Name(directionNames[:], int(d)) }
 
 // Label returns the direction in Chinese: 不低于, 不高于 or 符合.
-func (d Direction) Label() string { return enumLabel(directionNames[:], int(d)) }
+func (d Direction) Label() string { return enum.Label(directionNames[:], int(d)) }
 
 // ParseDirection accepts at_least, at_most, meets, their labels 不低于,
 // 不高于, 符合, and the symbols >=, ≥, <=, ≤ and =. Errors are of type

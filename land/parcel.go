@@ -7,6 +7,7 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
 
+	"github.com/devzone-go/devzone/internal/enum"
 	"github.com/devzone-go/devzone/zone"
 )
 
@@ -28,10 +29,10 @@ const (
 var kindNames = [...][2]string{{"", "未知"}, {"assessment", "区域评估"}, {"infrastructure", "基础设施配套"}}
 
 // String returns assessment or infrastructure.
-func (k ItemKind) String() string { return enumName(kindNames[:], int(k)) }
+func (k ItemKind) String() string { return enum.Name(kindNames[:], int(k)) }
 
 // Label returns 区域评估 or 基础设施配套.
-func (k ItemKind) Label() string { return enumLabel(kindNames[:], int(k)) }
+func (k ItemKind) Label() string { return enum.Label(kindNames[:], int(k)) }
 
 // ParseItemKind accepts assessment, infrastructure and their labels.
 // Errors are of type [*EnumError].

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/rickb777/date/v2"
+
+	"github.com/devzone-go/devzone/internal/enum"
 )
 
 // Granularity is the length of a report's periods: a calendar month,
@@ -27,10 +29,10 @@ const (
 var granularityNames = [...][2]string{{"", "未知"}, {"month", "月度"}, {"quarter", "季度"}, {"year", "年度"}}
 
 // String returns month, quarter or year ("" when unknown).
-func (g Granularity) String() string { return enumName(granularityNames[:], int(g)) }
+func (g Granularity) String() string { return enum.Name(granularityNames[:], int(g)) }
 
 // Label returns 月度, 季度 or 年度.
-func (g Granularity) Label() string { return enumLabel(granularityNames[:], int(g)) }
+func (g Granularity) Label() string { return enum.Label(granularityNames[:], int(g)) }
 
 // ParseGranularity accepts month, quarter, year, 月度, 季度 or 年度. The
 // empty string is GranularityUnknown.

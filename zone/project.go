@@ -7,6 +7,8 @@ import (
 
 	"github.com/rickb777/date/v2"
 	"github.com/shopspring/decimal"
+
+	"github.com/devzone-go/devzone/internal/enum"
 )
 
 // Kind is a project's category. The zero value is [KindUnknown].
@@ -25,10 +27,10 @@ var kindNames = [...][2]string{{"", "未知"}, {"industrial", "产业项目"}, {
 
 // String returns the kind's identifier as written in rule files: industrial
 // or tech ("" when unknown).
-func (k Kind) String() string { return enumName(kindNames[:], int(k)) }
+func (k Kind) String() string { return enum.Name(kindNames[:], int(k)) }
 
 // Label returns the kind's Chinese name: 产业项目 or 科技项目.
-func (k Kind) Label() string { return enumLabel(kindNames[:], int(k)) }
+func (k Kind) Label() string { return enum.Label(kindNames[:], int(k)) }
 
 // ParseKind accepts industrial, tech, 产业项目 or 科技项目.
 func ParseKind(s string) (Kind, error) {
@@ -62,10 +64,10 @@ const (
 var landModeNames = [...][2]string{{"", "未知"}, {"transfer", "出让"}, {"lease", "租赁厂房"}}
 
 // String returns the land mode's identifier: transfer or lease.
-func (m LandMode) String() string { return enumName(landModeNames[:], int(m)) }
+func (m LandMode) String() string { return enum.Name(landModeNames[:], int(m)) }
 
 // Label returns the land mode's Chinese name: 出让 or 租赁厂房.
-func (m LandMode) Label() string { return enumLabel(landModeNames[:], int(m)) }
+func (m LandMode) Label() string { return enum.Label(landModeNames[:], int(m)) }
 
 // ParseLandMode accepts transfer, lease, 出让 or 租赁厂房.
 func ParseLandMode(s string) (LandMode, error) {
@@ -83,37 +85,13 @@ func (m *LandMode) UnmarshalText(b []byte) error {
 	return err
 }
 
-func enumName(names [][2]string, i int) string {
-	if i < 0 || i >= len(names) {
-		return ""
-	}
-	return names[i][0]
-}
-
-func enumLabel(names [][2]string, i int) string {
-	if i < 0 || i >= len(names) {
-		return names[0][1]
-	}
-	return names[i][1]
-}
-
+// parseEnum accepts an identifier or a label of names[1:]; "" is the zero
+// value.
 func parseEnum(names [][2]string, what, s string) (int, error) {
-	if s == "" {
-		return 0, nil
+	if i, ok := enum.Lookup(names, s); ok {
+		return i, nil
 	}
-	for i, n := range names[1:] {
-		if s == n[0] || s == n[1] {
-			return i + 1, nil
-		}
-	}
-	allowed := ""
-	for i, n := range names[1:] {
-		if i > 0 {
-			allowed += ", "
-		}
-		allowed += n[0] + " (" + n[1] + ")"
-	}
-	return 0, &ValueError{Fact: what, Value: s, Allowed: allowed}
+	return 0, &ValueError{Fact: what, Value: s, Allowed: enum.Allowed(names)}
 }
 
 // ValueError reports a fact value outside its allowed set.

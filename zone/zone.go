@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/devzone-go/devzone/internal/enum"
 )
 
 // Category is a development zone's class in Shanxi's classification of its
@@ -27,10 +29,10 @@ var categoryNames = [...][2]string{{"", "未知"}, {"industrial", "工业类"}, 
 
 // String returns the category's identifier as written in rule files:
 // industrial, agriculture or eco_tourism ("" when unknown).
-func (c Category) String() string { return enumName(categoryNames[:], int(c)) }
+func (c Category) String() string { return enum.Name(categoryNames[:], int(c)) }
 
 // Label returns the category's Chinese name: 工业类, 现代农业类 or 生态文旅类.
-func (c Category) Label() string { return enumLabel(categoryNames[:], int(c)) }
+func (c Category) Label() string { return enum.Label(categoryNames[:], int(c)) }
 
 // ParseCategory accepts industrial, agriculture, eco_tourism or their
 // Chinese names. The empty string is CategoryUnknown.
@@ -61,10 +63,10 @@ var levelNames = [...][2]string{{"", "未知"}, {"national", "国家级"}, {"pro
 
 // String returns the level's identifier: national or provincial ("" when
 // unknown).
-func (l Level) String() string { return enumName(levelNames[:], int(l)) }
+func (l Level) String() string { return enum.Name(levelNames[:], int(l)) }
 
 // Label returns the level's Chinese name: 国家级 or 省级.
-func (l Level) Label() string { return enumLabel(levelNames[:], int(l)) }
+func (l Level) Label() string { return enum.Label(levelNames[:], int(l)) }
 
 // ParseLevel accepts national, provincial, 国家级 or 省级. The empty string
 // is LevelUnknown.
@@ -145,10 +147,10 @@ const (
 var industryClassNames = [...][2]string{{"other", "其他产业"}, {"leading", "主导产业"}, {"potential", "潜力产业"}}
 
 // String returns other, leading or potential.
-func (c IndustryClass) String() string { return enumName(industryClassNames[:], int(c)) }
+func (c IndustryClass) String() string { return enum.Name(industryClassNames[:], int(c)) }
 
 // Label returns 其他产业, 主导产业 or 潜力产业.
-func (c IndustryClass) Label() string { return enumLabel(industryClassNames[:], int(c)) }
+func (c IndustryClass) Label() string { return enum.Label(industryClassNames[:], int(c)) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (c IndustryClass) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
