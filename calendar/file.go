@@ -15,6 +15,8 @@ import (
 
 	"github.com/rickb777/date/v2"
 	"gopkg.in/yaml.v3"
+
+	"github.com/devzone-go/devzone/internal/editdist"
 )
 
 //go:embed data/cn-mainland.yaml
@@ -683,7 +685,7 @@ func (c *Calendar) index2() {
 func suggest(s string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD || (d == bestD && best == "") && d <= max(1, utf8.RuneCountInString(c)/3) {
+		if d := editdist.Distance(s, c); d < bestD || (d == bestD && best == "") && d <= max(1, utf8.RuneCountInString(c)/3) {
 			best, bestD = c, d
 		}
 	}
@@ -691,25 +693,4 @@ func suggest(s string, candidates []string) string {
 		return ""
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

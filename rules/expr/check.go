@@ -3,6 +3,9 @@ package expr
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/devzone-go/devzone/internal/editdist"
 )
 
 // dim is the dimension of a kind: which kinds may be compared, added or
@@ -747,7 +750,11 @@ func suggest(s string, cands []string) string {
 		if strings.ToLower(c) == ls {
 			return c
 		}
-		d := editDistance(ls, strings.ToLower(c))
+		lc := strings.ToLower(c)
+		d := 1 << 20 // names of over 64 characters are never suggested
+		if utf8.RuneCountInString(ls) <= 64 && utf8.RuneCountInString(lc) <= 64 {
+			d = editdist.Distance(ls, lc)
+		}
 		if d < bestD || d == bestD && c < best {
 			best, bestD = c, d
 		}
@@ -761,29 +768,4 @@ func suggest(s string, cands []string) string {
 		return best
 	}
 	return ""
-}
-
-// editDistance is the Levenshtein distance between a and b in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		return 1 << 20
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
