@@ -313,6 +313,24 @@ func (c *Calendar) Explain(start date.Date, p Period) (DueDate, error) {
 	return out, err
 }
 
+// EarliestDue returns the earliest day the deadline of period p counted
+// from start can fall on under any holiday schedule, so it needs no
+// calendar data: n working days take at least n natural days, and a
+// natural-day or month period's last day only ever moves later
+// (《民法典》第二百零三条). Work done by that day is done on time even while
+// the schedule of the due date's year is not yet published.
+func EarliestDue(start date.Date, p Period) date.Date {
+	switch p.unit {
+	case WorkingDays, Days:
+		return start + date.Date(p.N())
+	case Months:
+		return addMonths(start, p.N())
+	case Years:
+		return addMonths(start, 12*p.N())
+	}
+	return start
+}
+
 // addMonths adds n calendar months, clamping to the last day of the target
 // month (2025-01-31 + 1 month = 2025-02-28).
 func addMonths(d date.Date, n int) date.Date {

@@ -192,3 +192,18 @@ func ExampleNewPeriod() {
 	fmt.Println(string(text), p.IsValid(), calendar.NewPeriod(0, calendar.Days).IsValid())
 	// Output: 30个工作日 true false
 }
+
+// EarliestDue needs no holiday data: land transferred on 2026-12-30 met a
+// 30-working-day limit counted from 2026-12-10, although the due date
+// itself falls in 2027, whose schedule is not published yet.
+func ExampleEarliestDue() {
+	start := calendar.MustParseDate("2026-12-10")
+	limit := calendar.MustParsePeriod("30个工作日")
+	_, err := calendar.MainlandChina().Deadline(start, limit)
+	fmt.Println(err != nil)
+	earliest := calendar.EarliestDue(start, limit)
+	fmt.Println(earliest, calendar.MustParseDate("2026-12-30") <= earliest)
+	// Output:
+	// true
+	// 2027-01-09 true
+}

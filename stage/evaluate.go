@@ -305,9 +305,9 @@ func (l *Lifecycle) evalDeadline(d *Deadline, c *zone.Context, entered []date.Da
 	due, err := c.Calendar.Deadline(start, d.Within)
 	if err != nil {
 		// Without holiday data for the due date's year the due date is
-		// unknown, but never earlier than earliestDue: work done by then
-		// was done on time.
-		if done, ok := happened(c, d.Done); ok && done <= earliestDue(start, d.Within) {
+		// unknown, but never earlier than calendar.EarliestDue: work done
+		// by then was done on time.
+		if done, ok := happened(c, d.Done); ok && done <= calendar.EarliestDue(start, d.Within) {
 			res.Done, res.Status = done, MetOnTime
 			res.Why = "met before the earliest possible due date; " + err.Error()
 			return res
@@ -343,30 +343,6 @@ func (l *Lifecycle) evalDeadline(d *Deadline, c *zone.Context, entered []date.Da
 		res.Status, res.Why = StatusUnknown, err.Error()
 	}
 	return res
-}
-
-// earliestDue returns a day no later than the due date of p counted from
-// start under any calendar: n working days take at least n natural days,
-// and a natural-day or month period's last day only ever moves later
-// (《民法典》第二百零三条).
-func earliestDue(start date.Date, p calendar.Period) date.Date {
-	n := p.N()
-	switch p.Unit() {
-	case calendar.WorkingDays, calendar.Days:
-		return start.AddDate(0, 0, n)
-	case calendar.Months, calendar.Years:
-		if p.Unit() == calendar.Years {
-			n *= 12
-		}
-		y, m, d := start.Date()
-		first := date.New(y, m, 1).AddDate(0, n, 0)      // the first day of the target month
-		last := first.AddDate(0, 1, 0).AddDate(0, 0, -1) // its last day
-		if day := first.AddDate(0, 0, d-1); day < last {
-			return day
-		}
-		return last
-	}
-	return start
 }
 
 func missing(m []string) string {

@@ -1,4 +1,4 @@
-package stage
+package calendar_test
 
 import (
 	"testing"
@@ -18,12 +18,12 @@ func TestEarliestDue(t *testing.T) {
 	cal := calendar.MainlandChina()
 	for _, tt := range tests {
 		start, p := calendar.MustParseDate(tt.start), calendar.MustParsePeriod(tt.period)
-		if got := earliestDue(start, p).String(); got != tt.want {
-			t.Errorf("earliestDue(%s, %s) = %s, want %s", tt.start, tt.period, got, tt.want)
+		if got := calendar.EarliestDue(start, p).String(); got != tt.want {
+			t.Errorf("calendar.EarliestDue(%s, %s) = %s, want %s", tt.start, tt.period, got, tt.want)
 		}
 		// Where the calendar has the data, the real due date is never earlier.
-		if due, err := cal.Deadline(start, p); err == nil && due < earliestDue(start, p) {
-			t.Errorf("%s + %s: due %s is before the earliest %s", tt.start, tt.period, due, earliestDue(start, p))
+		if due, err := cal.Deadline(start, p); err == nil && due < calendar.EarliestDue(start, p) {
+			t.Errorf("%s + %s: due %s is before the earliest %s", tt.start, tt.period, due, calendar.EarliestDue(start, p))
 		}
 	}
 }
