@@ -155,7 +155,6 @@ type SectionDecl struct {
 	Name Scalar // the top-level key
 	Path string
 
-	node *yaml.Node // the section's value, for its parse function
-	//lint:ignore U1000 written and read by the sections' parse and compile functions
-	syntax any // what the section's parse function recorded
+	node   *yaml.Node // the section's value, for its parse function
+	syntax any        // what the section's parse function recorded
 }
