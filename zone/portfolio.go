@@ -468,10 +468,10 @@ type accumulator struct {
 	tallies []tallyAcc // [cell*4 + k]
 	rates   []rateAcc  // [cell*len(metrics) + m]
 
-	overdue     []OverdueItem
-	escalations []EscalationItem
-	reached     []CapacityItem
-	behind      []CapacityItem
+	overdue     blocks[OverdueItem]
+	escalations blocks[EscalationItem]
+	reached     blocks[CapacityItem]
+	behind      blocks[CapacityItem]
 	producing   int
 	awards      map[string]*IncentiveFigure
 	awardSums   map[string]*sum
@@ -621,10 +621,10 @@ func (a *accumulator) lifecycle(p *Project, st Status) {
 	asOf := a.r.opt.AsOf
 	ref := ProjectRef{ID: p.ID, Name: p.Name, Park: p.Park, Industry: p.Industry}
 	for _, d := range st.Overdue {
-		a.overdue = append(a.overdue, OverdueItem{Project: ref, Deadline: d.Ref, Due: d.Due, LateWorkdays: d.LateWorkdays})
+		a.overdue.add(OverdueItem{Project: ref, Deadline: d.Ref, Due: d.Due, LateWorkdays: d.LateWorkdays})
 	}
 	for j, s := range st.Escalations {
-		a.escalations = append(a.escalations, EscalationItem{Project: ref, Step: s.Ref, Since: s.Since, Because: s.Because, Current: j == len(st.Escalations)-1})
+		a.escalations.add(EscalationItem{Project: ref, Step: s.Ref, Since: s.Since, Because: s.Because, Current: j == len(st.Escalations)-1})
 	}
 	item := CapacityItem{Project: ref}
 	if c := st.Capacity; c != nil {
@@ -633,11 +633,11 @@ func (a *accumulator) lifecycle(p *Project, st Status) {
 	if d, ok := p.Events[DesignCapacityReached]; ok && d <= asOf {
 		if d >= a.r.from {
 			item.Date = d
-			a.reached = append(a.reached, item)
+			a.reached.add(item)
 		}
 	} else if d, ok := p.Events[ProductionStarted]; ok && d <= asOf {
 		if st.Capacity != nil && st.Capacity.Overdue {
-			a.behind = append(a.behind, item)
+			a.behind.add(item)
 		} else {
 			a.producing++
 		}
@@ -675,10 +675,10 @@ func (a *accumulator) merge(b *accumulator) {
 		t.den.merge(u.den)
 		t.undecided = append(t.undecided, u.undecided...)
 	}
-	a.overdue = append(a.overdue, b.overdue...)
-	a.escalations = append(a.escalations, b.escalations...)
-	a.reached = append(a.reached, b.reached...)
-	a.behind = append(a.behind, b.behind...)
+	a.overdue.merge(&b.overdue)
+	a.escalations.merge(&b.escalations)
+	a.reached.merge(&b.reached)
+	a.behind.merge(&b.behind)
 	a.producing += b.producing
 	for id, f := range b.awards {
 		g, ok := a.awards[id]
@@ -717,32 +717,18 @@ func (r *run) build(a *accumulator, nProjects int) *Report {
 	rep.Parks = r.groups[1 : 1+r.nParks]
 	rep.Industries = r.groups[1+r.nParks:]
 
-	byProject := func(x, y ProjectRef) int { return strings.Compare(x.ID, y.ID) }
-	rep.Overdue = orEmpty(a.overdue)
-	slices.SortFunc(rep.Overdue, func(x, y OverdueItem) int {
-		return cmp.Or(cmp.Compare(x.Due, y.Due), byProject(x.Project, y.Project), strings.Compare(x.Deadline.ID, y.Deadline.ID))
+	byProject := func(x, y *ProjectRef) int { return strings.Compare(x.ID, y.ID) }
+	rep.Overdue = a.overdue.sorted(func(x, y *OverdueItem) int {
+		return cmp.Or(cmp.Compare(x.Due, y.Due), byProject(&x.Project, &y.Project), strings.Compare(x.Deadline.ID, y.Deadline.ID))
 	})
-	// A stable sort by date and project, keeping each project's steps in
-	// ladder order; done through an index because slices.SortStableFunc
-	// moves the large items O(n log² n) times.
-	idx := make([]int, len(a.escalations))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(i, j int) int {
-		x, y := &a.escalations[i], &a.escalations[j]
-		return cmp.Or(cmp.Compare(x.Since, y.Since), byProject(x.Project, y.Project), cmp.Compare(i, j))
+	// By date and project; a project's steps stay in ladder order.
+	rep.Escalations = a.escalations.sorted(func(x, y *EscalationItem) int {
+		return cmp.Or(cmp.Compare(x.Since, y.Since), byProject(&x.Project, &y.Project))
 	})
-	rep.Escalations = make([]EscalationItem, len(idx))
-	for k, i := range idx {
-		rep.Escalations[k] = a.escalations[i]
+	byDate := func(x, y *CapacityItem) int {
+		return cmp.Or(cmp.Compare(x.Date, y.Date), byProject(&x.Project, &y.Project))
 	}
-	byDate := func(x, y CapacityItem) int {
-		return cmp.Or(cmp.Compare(x.Date, y.Date), byProject(x.Project, y.Project))
-	}
-	rep.Capacity = Capacity{Reached: orEmpty(a.reached), Behind: orEmpty(a.behind), Producing: a.producing}
-	slices.SortFunc(rep.Capacity.Reached, byDate)
-	slices.SortFunc(rep.Capacity.Behind, byDate)
+	rep.Capacity = Capacity{Reached: a.reached.sorted(byDate), Behind: a.behind.sorted(byDate), Producing: a.producing}
 	rep.Incentives = []IncentiveFigure{}
 	for id, f := range a.awards {
 		f.Amount = a.awardSums[id].value()
