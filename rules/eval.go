@@ -9,6 +9,7 @@ import (
 
 	"github.com/rickb777/date/v2"
 
+	"github.com/devzone-go/devzone/calendar"
 	"github.com/devzone-go/devzone/incentive"
 	"github.com/devzone-go/devzone/land"
 	"github.com/devzone-go/devzone/rules/expr"
@@ -297,6 +298,18 @@ type binding struct {
 	notes      map[string]string // name → why its value is unknown
 	problems   []error
 	notInForce *NotInForceError
+
+	// params holds the parameters in force on params.asOf, which every
+	// project evaluated as of that date starts from: a portfolio report
+	// binds thousands of projects as of one date.
+	params struct {
+		act    *expr.Activation
+		asOf   date.Date
+		cal    *calendar.Calendar
+		ok     bool
+		notes  [][2]string // name, why its value is unknown
+		failed []error
+	}
 }
 
 // binding returns the context's binding for s, loading the project into it
@@ -336,24 +349,46 @@ func (b *binding) bind(ctx *zone.Context) {
 	if cal == nil {
 		cal = s.cal
 	}
-	b.act.Reset(ctx.AsOf, cal)
+	ps := &b.params
+	if !ps.ok || ps.asOf != ctx.AsOf || ps.cal != cal {
+		b.bindParams(ctx.AsOf, cal)
+	}
+	b.act.CopyFrom(ps.act)
 	if s.hasEffective && ctx.AsOf < s.effective {
 		b.notInForce = &NotInForceError{ID: s.id, Effective: s.effective, AsOf: ctx.AsOf}
 	}
 	if p := ctx.Project; p != nil {
 		b.bindProject(p)
 	}
-	for i, p := range s.params {
-		v, err := p.At(ctx.AsOf)
-		if err != nil {
-			b.notes[p.Name] = err.Error()
-			continue
-		}
-		b.store(s.paramSlots[i], p.Name, v, "")
+	for _, n := range ps.notes {
+		b.notes[n[0]] = n[1]
 	}
+	b.problems = append(b.problems, ps.failed...)
 	for _, i := range s.condOrder {
 		c := s.conds[i]
 		b.store(c.slot, c.name, c.prog.Eval(b.act), "")
+	}
+}
+
+// bindParams fills b.params with the parameters in force on asOf.
+func (b *binding) bindParams(asOf date.Date, cal *calendar.Calendar) {
+	s, ps := b.set, &b.params
+	if ps.act == nil {
+		ps.act = s.env.NewActivation()
+	}
+	ps.act.Reset(asOf, cal)
+	ps.asOf, ps.cal, ps.ok = asOf, cal, true
+	ps.notes, ps.failed = ps.notes[:0], ps.failed[:0]
+	for i, p := range s.params {
+		v, err := p.At(asOf)
+		if err == nil {
+			if err = ps.act.Set(s.paramSlots[i], v); err != nil {
+				ps.failed = append(ps.failed, &FactError{Fact: p.Name, Err: err})
+			}
+		}
+		if err != nil {
+			ps.notes = append(ps.notes, [2]string{p.Name, err.Error()})
+		}
 	}
 }
 

@@ -225,6 +225,41 @@ func TestContextReuse(t *testing.T) {
 	}
 }
 
+// TestContextReuseParameters checks that a context reset to another date
+// reads the parameters in force on that date: the binding keeps the
+// parameters of the last date for the next project.
+func TestContextReuseParameters(t *testing.T) {
+	set := load(t, map[string]string{"rules.yaml": `devzone: 1
+id: t
+parameters:
+  threshold:
+    label: 重大项目门槛
+    values: {2023-01-01: 5亿元, 2025-06-01: 10亿元}
+conditions:
+  major:
+    label: 重大项目
+    when: investment >= threshold
+`})
+	c, _ := set.NamedCondition("major")
+	p := &zone.Project{Investment: money("800000000")}
+	ctx := zone.NewContext(p, d("2024-01-01"), nil)
+	for _, tt := range []struct {
+		asOf string
+		want zone.Truth
+	}{
+		{"2024-01-01", zone.True},  // 8亿元 ≥ 5亿元
+		{"2025-06-01", zone.False}, // 8亿元 < 10亿元
+		{"2025-07-01", zone.False},
+		{"2022-12-31", zone.Unknown}, // before the first value
+		{"2024-01-01", zone.True},
+	} {
+		ctx.Reset(p, d(tt.asOf), nil)
+		if got := c.Test(ctx); got != tt.want {
+			t.Errorf("as of %s: %v, want %v", tt.asOf, got, tt.want)
+		}
+	}
+}
+
 func TestSetCondition(t *testing.T) {
 	set := load(t, map[string]string{"rules.yaml": evalRules})
 	_, err := set.Condition("investment >= 10亿元 and\n  industri == \"装备制造\"")

@@ -162,6 +162,47 @@ func TestActivation_ResetAllocs(t *testing.T) {
 	}
 }
 
+func TestActivation_CopyFrom(t *testing.T) {
+	env := mustEnv(t, testDecls())
+	inv, _ := env.Slot("investment")
+	ind, _ := env.Slot("industry")
+	base := env.NewActivation()
+	base.Reset(d("2025-12-31"), calendar.MainlandChina())
+	if err := base.Set(inv, expr.Money(dec("1200000000"))); err != nil {
+		t.Fatal(err)
+	}
+	a := env.NewActivation()
+	a.Reset(d("2020-01-01"), nil)
+	if err := a.Set(ind, expr.Text("装备制造")); err != nil {
+		t.Fatal(err)
+	}
+	a.CopyFrom(base)
+	if asOf, ok := a.AsOf(); !ok || asOf != d("2025-12-31") {
+		t.Errorf("AsOf() = %v, %v; want 2025-12-31, true", asOf, ok)
+	}
+	if got := a.Get(inv); got != base.Get(inv) {
+		t.Errorf("investment = %v, want %v", got, base.Get(inv))
+	}
+	if got := a.Get(ind); got.Known() {
+		t.Errorf("industry = %v after CopyFrom, want unknown (the base has none)", got)
+	}
+	// The copy is independent of the base.
+	_ = a.Set(inv, expr.Money(dec("1")))
+	if base.Get(inv) == a.Get(inv) {
+		t.Error("setting the copy changed the base")
+	}
+	if allocs := testing.AllocsPerRun(100, func() { a.CopyFrom(base) }); allocs != 0 {
+		t.Errorf("CopyFrom allocates %v times, want 0", allocs)
+	}
+	other := mustEnv(t, testDecls()).NewActivation()
+	defer func() {
+		if recover() == nil {
+			t.Error("CopyFrom between environments did not panic")
+		}
+	}()
+	a.CopyFrom(other)
+}
+
 func TestEval_allocs(t *testing.T) {
 	env := mustEnv(t, testDecls())
 	a := env.NewActivation()

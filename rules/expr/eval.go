@@ -51,6 +51,19 @@ func (a *Activation) Reset(asOf date.Date, cal *calendar.Calendar) {
 	a.asOf, a.hasAsOf, a.cal, a.err = asOf, true, cal, nil
 }
 
+// CopyFrom makes a a copy of b: its values, as-of date and calendar. Both
+// must have been made by the same Env (CopyFrom panics otherwise: that is a
+// programming error, not bad input). It lets a caller fill the values that
+// are the same for many evaluations — parameters in force on one date —
+// once, and start each evaluation from them. CopyFrom does not allocate.
+func (a *Activation) CopyFrom(b *Activation) {
+	if a.env != b.env {
+		panic("expr: CopyFrom between activations of different environments")
+	}
+	copy(a.vals, b.vals)
+	a.asOf, a.hasAsOf, a.cal, a.err = b.asOf, b.hasAsOf, b.cal, b.err
+}
+
 // AsOf returns the as-of date and whether one has been set.
 func (a *Activation) AsOf() (date.Date, bool) { return a.asOf, a.hasAsOf }
 
