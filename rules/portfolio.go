@@ -101,7 +101,7 @@ func (s *Set) portfolioResult(ctx *zone.Context, r *Result) error {
 		if r.Lifecycle == nil {
 			r.Lifecycle = new(stage.Result)
 		}
-		*r.Lifecycle = l.Decide(ctx)
+		l.DecideInto(ctx, r.Lifecycle)
 	}
 	if in := s.incentives; in != nil {
 		if r.Incentives == nil {

@@ -71,14 +71,14 @@ func reachStalled(c *zone.Context, entered date.Date, st Step, p pauseWindow) (d
 	return end + 1, err == nil, err
 }
 
-func (l *Lifecycle) escalate(c *zone.Context, r *Result) EscalationResult {
-	var out EscalationResult
+// escalate works out the supervision steps due, appending them to due.
+func (l *Lifecycle) escalate(c *zone.Context, r *Result, due []StepResult) EscalationResult {
+	out := EscalationResult{Due: due}
 	p := l.pauseOf(c)
 	if p.set && p.open {
 		out.Paused, out.PausedSince = true, p.start
 	}
 	stalls := r.Stage.Index >= 0 && r.Stage.Index < len(l.stages)-1
-	stalledWhy := ""
 	for i := range l.steps {
 		st := &l.steps[i]
 		var t trigger
@@ -91,11 +91,8 @@ func (l *Lifecycle) escalate(c *zone.Context, r *Result) EscalationResult {
 			}
 		}
 		if st.Stalled.IsValid() && stalls {
-			if stalledWhy == "" {
-				stalledWhy = "stalled:" + r.Stage.ID
-			}
 			since, ok, err := reachStalled(c, r.Stage.Entered, *st, p)
-			t.consider(c, r, st, since, ok, err, stalledWhy)
+			t.consider(c, r, st, since, ok, err, l.stalledWhy[r.Stage.Index])
 		}
 		if t.found {
 			out.Due = append(out.Due, StepResult{Ref: st.Ref, Since: t.best, Because: t.because})

@@ -2,6 +2,7 @@ package stage
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/rickb777/date/v2"
 
@@ -181,9 +182,22 @@ func (l *Lifecycle) Evaluate(c *zone.Context) Result { return l.evaluate(c, true
 // nobody reads why a criterion is not met; it costs less.
 func (l *Lifecycle) Decide(c *zone.Context) Result { return l.evaluate(c, false) }
 
+// DecideInto is [Lifecycle.Decide] writing into r, reusing the memory of
+// r's slices and of r.Next: a caller that evaluates many projects one after
+// another (one r per goroutine) allocates them once. The previous content
+// of r is lost, including what r.Next pointed to.
+func (l *Lifecycle) DecideInto(c *zone.Context, r *Result) { l.evaluateInto(c, false, r) }
+
 func (l *Lifecycle) evaluate(c *zone.Context, explain bool) Result {
 	var r Result
-	r.Stage = StageResult{Index: -1}
+	l.evaluateInto(c, explain, &r)
+	return r
+}
+
+// evaluateInto evaluates into r, reusing its memory.
+func (l *Lifecycle) evaluateInto(c *zone.Context, explain bool, r *Result) {
+	deadlines, findings, due, next := r.Deadlines[:0], r.Findings[:0], r.Escalation.Due[:0], r.Next
+	*r = Result{Stage: StageResult{Index: -1}}
 	// Entry dates by stage; on the stack for lifecycles of usual size.
 	var enteredBuf [16]date.Date
 	var knownBuf [16]bool
@@ -204,22 +218,24 @@ func (l *Lifecycle) evaluate(c *zone.Context, explain bool) Result {
 		entered[i], known[i] = d, true
 		r.Stage = StageResult{Ref: st.Ref, ID: st.Ref.ID, Entered: d, Via: ev, Index: i}
 	}
-	r.Findings = l.findings(c, entered, known)
+	r.Findings = l.findings(c, entered, known, findings)
 	if r.Stage.Index >= 0 {
 		for ti := range l.transitions {
 			t := &l.transitions[ti]
 			if t.From == r.Stage.ID {
-				r.Next = evalTransition(t, c, explain)
+				r.Next = evalTransition(t, c, explain, next)
 				break
 			}
 		}
 	}
-	r.Deadlines = make([]DeadlineResult, len(l.deadlines))
+	if deadlines == nil {
+		deadlines = make([]DeadlineResult, 0, len(l.deadlines)) // never nil
+	}
+	r.Deadlines = slices.Grow(deadlines, len(l.deadlines))[:len(l.deadlines)]
 	for i := range l.deadlines {
 		r.Deadlines[i] = l.evalDeadline(&l.deadlines[i], c, entered, known)
 	}
-	r.Escalation = l.escalate(c, &r)
-	return r
+	r.Escalation = l.escalate(c, r, due)
 }
 
 // entryEvent returns the event that marks entry into st for this project.
@@ -248,9 +264,15 @@ func happened(c *zone.Context, e zone.Event) (date.Date, bool) {
 	return d, true
 }
 
-func evalTransition(t *Transition, c *zone.Context, explain bool) *TransitionResult {
-	tr := &TransitionResult{Ref: t.Ref, From: t.From, To: t.To, Ready: zone.True}
-	tr.Criteria = make([]CriterionResult, len(t.Criteria))
+// evalTransition evaluates t, into reuse when it is not nil.
+func evalTransition(t *Transition, c *zone.Context, explain bool, reuse *TransitionResult) *TransitionResult {
+	tr := reuse
+	if tr == nil {
+		tr = new(TransitionResult)
+	}
+	criteria, meeting := tr.Criteria[:0], tr.Meeting
+	*tr = TransitionResult{Ref: t.Ref, From: t.From, To: t.To, Ready: zone.True}
+	tr.Criteria = slices.Grow(criteria, len(t.Criteria))[:len(t.Criteria)]
 	for i, cr := range t.Criteria {
 		if explain {
 			tr.Criteria[i] = CriterionResult{Ref: cr.Ref, Explanation: cr.When.Explain(c)}
@@ -269,7 +291,11 @@ func evalTransition(t *Transition, c *zone.Context, explain bool) *TransitionRes
 		default:
 			ex.Detail = fmt.Sprintf("%s not yet held", m.Event)
 		}
-		tr.Meeting = &CriterionResult{Ref: m.Ref, Explanation: ex}
+		if meeting == nil {
+			meeting = new(CriterionResult)
+		}
+		*meeting = CriterionResult{Ref: m.Ref, Explanation: ex}
+		tr.Meeting = meeting
 		tr.Ready = tr.Ready.And(ex.Truth)
 	}
 	return tr
@@ -359,9 +385,8 @@ func missing(m []string) string {
 	return s
 }
 
-// findings checks the event dates for consistency.
-func (l *Lifecycle) findings(c *zone.Context, entered []date.Date, known []bool) []Finding {
-	var out []Finding
+// findings checks the event dates for consistency, appending to out.
+func (l *Lifecycle) findings(c *zone.Context, entered []date.Date, known []bool, out []Finding) []Finding {
 	later := false
 	for _, d := range c.Project.Events {
 		later = later || d > c.AsOf

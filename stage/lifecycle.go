@@ -110,6 +110,7 @@ type Lifecycle struct {
 	steps       []Step
 	pause       *Pause
 	index       map[string]int // stage id → position
+	stalledWhy  []string       // by stage: "stalled:" and its id, the Because of a stall
 }
 
 // Spec is the input to [New].
@@ -216,6 +217,10 @@ func New(s Spec) (*Lifecycle, error) {
 		return nil, &SpecError{Problems: probs}
 	}
 	l.stages = append([]Stage(nil), s.Stages...)
+	l.stalledWhy = make([]string, len(l.stages))
+	for i, st := range l.stages {
+		l.stalledWhy[i] = "stalled:" + st.Ref.ID
+	}
 	l.transitions = append([]Transition(nil), s.Transitions...)
 	l.deadlines = append([]Deadline(nil), s.Deadlines...)
 	l.steps = append([]Step(nil), s.Escalation...)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/rickb777/date/v2"
 
 	"github.com/devzone-go/devzone/calendar"
@@ -336,5 +337,41 @@ func TestDecide(t *testing.T) {
 		if diff := cmp.Diff(strip(full), decided); diff != "" {
 			t.Errorf("as of %s: Decide differs from Evaluate without explanations (-want +got):\n%s", asOf, diff)
 		}
+	}
+}
+
+// TestDecideInto checks that one Result reused from project to project
+// gives what Decide gives for each: nothing of an earlier project (its next
+// transition, deadlines, steps due or findings) survives into the next.
+func TestDecideInto(t *testing.T) {
+	l := jinzhong(t)
+	type tc struct {
+		name string
+		p    *zone.Project
+		asOf string
+	}
+	cases := []tc{
+		{"overdue with steps due and a meeting pending", project(zone.Transfer, map[zone.Event]string{zone.Signed: "2025-06-02", zone.SiteSelected: "2025-06-05", zone.ReviewPassed: "2025-06-10"}), "2025-09-01"},
+		{"no stage yet", project(zone.Transfer, nil), "2025-09-01"},
+		{"events out of order and after the as-of date", project(zone.Transfer, map[zone.Event]string{zone.Signed: "2025-06-02", "landing_meeting": "2025-05-01", zone.LandTransferred: "2026-01-01"}), "2025-09-01"},
+		{"meeting held", project(zone.Transfer, map[zone.Event]string{zone.Signed: "2025-06-02", zone.SiteSelected: "2025-06-05", zone.ReviewPassed: "2025-06-10", "landing_meeting": "2025-06-20"}), "2025-07-01"},
+		{"last stage", project(zone.Lease, map[zone.Event]string{zone.Signed: "2024-01-02", "landing_meeting": "2024-02-01", "lease_signed": "2024-03-01", "construction_meeting": "2024-04-01", zone.EquipmentDebugging: "2024-09-01"}), "2025-01-01"},
+	}
+	// Each case after each other case, so every kind of leftover is tried.
+	var r stage.Result
+	for _, prev := range cases {
+		for _, cur := range cases {
+			l.DecideInto(zone.NewContext(prev.p, d(prev.asOf), calendar.MainlandChina()), &r)
+			c := zone.NewContext(cur.p, d(cur.asOf), calendar.MainlandChina())
+			l.DecideInto(c, &r)
+			if diff := cmp.Diff(l.Decide(c), r, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%s after %s (-Decide +DecideInto):\n%s", cur.name, prev.name, diff)
+			}
+		}
+	}
+	if allocs := testing.AllocsPerRun(100, func() {
+		l.DecideInto(zone.NewContext(cases[0].p, d(cases[0].asOf), calendar.MainlandChina()), &r)
+	}); allocs > 1 { // the context
+		t.Errorf("DecideInto allocates %v times for a project with steps due, want at most 1", allocs)
 	}
 }
