@@ -78,13 +78,14 @@ func (s *Set) PortfolioWith(projects []*zone.Project, opt zone.Options) (*zone.R
 		}
 	}
 	opt.Status = func(ctx *zone.Context) (zone.Status, error) {
-		// One Result per context (so per worker), reused from project to
-		// project: zoneStatus keeps nothing of it.
-		r := ctx.Scratch(portfolioScratch{}, func(*zone.Context) any { return new(Result) }).(*Result)
-		if err := s.portfolioResult(ctx, r); err != nil {
+		// One portfolioWork per context, so per worker, reused from
+		// project to project: the report copies what it needs of a Status
+		// before asking for the next.
+		w := ctx.Scratch(portfolioScratch{}, func(*zone.Context) any { return new(portfolioWork) }).(*portfolioWork)
+		if err := s.portfolioResult(ctx, &w.res); err != nil {
 			return zone.Status{}, err
 		}
-		return zoneStatus(r, capacity), nil
+		return w.status(capacity), nil
 	}
 	return s.ZonePortfolio().Report(projects, opt)
 }
@@ -112,63 +113,54 @@ func (s *Set) portfolioResult(ctx *zone.Context, r *Result) error {
 	return nil
 }
 
-// portfolioScratch is the zone.Context scratch key of the Result a
+// portfolioScratch is the zone.Context scratch key of the portfolioWork a
 // portfolio report reuses for each project.
 type portfolioScratch struct{}
 
-// zoneStatus derives what a portfolio report lists of a project from its
-// evaluation: from r.Lifecycle, the deadlines overdue, the supervision
-// steps due and the deadline for design capacity (the first of the
-// deadlines at indexes capacity that has started); from r.Incentives, the
-// programmes awarded.
-func zoneStatus(r *Result, capacity []int) zone.Status {
-	var st zone.Status
-	if lr := r.Lifecycle; lr != nil {
-		// Each slice is made at its final size: the report keeps them.
-		overdue := 0
-		for _, d := range lr.Deadlines {
-			if d.Status == stage.Overdue {
-				overdue++
-			}
-		}
-		if overdue > 0 {
-			st.Overdue = make([]zone.Deadline, 0, overdue)
-		}
-		if n := len(lr.Escalation.Due); n > 0 {
-			st.Escalations = make([]zone.DueStep, 0, n)
-		}
-		for _, d := range lr.Deadlines {
-			if d.Status == stage.Overdue {
+// portfolioWork is what one worker of a portfolio report reuses from
+// project to project: the project's Result, and the memory of the Status
+// made from it.
+type portfolioWork struct {
+	res      Result
+	st       zone.Status
+	capacity zone.Deadline
+}
+
+// status derives what a portfolio report lists of a project from its
+// evaluation w.res: from the lifecycle, the deadlines overdue, the
+// supervision steps due and the deadline for design capacity (the first of
+// the deadlines at indexes capacity that has started); from the
+// incentives, the programmes awarded. The Status returned shares its
+// memory with w: it is good until the next call.
+func (w *portfolioWork) status(capacity []int) zone.Status {
+	st := zone.Status{Overdue: w.st.Overdue[:0], Escalations: w.st.Escalations[:0], Awards: w.st.Awards[:0]}
+	if lr := w.res.Lifecycle; lr != nil {
+		for i := range lr.Deadlines {
+			if d := &lr.Deadlines[i]; d.Status == stage.Overdue {
 				st.Overdue = append(st.Overdue, zone.Deadline{Ref: d.Ref, Due: d.Due, Overdue: true, LateWorkdays: d.LateWorkdays})
 			}
 		}
-		for _, step := range lr.Escalation.Due {
+		for i := range lr.Escalation.Due {
+			step := &lr.Escalation.Due[i]
 			st.Escalations = append(st.Escalations, zone.DueStep{Ref: step.Ref, Since: step.Since, Because: step.Because})
 		}
 		for _, i := range capacity {
 			if i >= len(lr.Deadlines) {
 				continue
 			}
-			switch d := lr.Deadlines[i]; d.Status {
+			switch d := &lr.Deadlines[i]; d.Status {
 			case stage.Running, stage.MetOnTime, stage.MetLate, stage.Overdue:
-				st.Capacity = &zone.Deadline{Ref: d.Ref, Due: d.Due, Overdue: d.Status == stage.Overdue, LateWorkdays: d.LateWorkdays}
+				w.capacity = zone.Deadline{Ref: d.Ref, Due: d.Due, Overdue: d.Status == stage.Overdue, LateWorkdays: d.LateWorkdays}
+				st.Capacity = &w.capacity
 			}
 			if st.Capacity != nil {
 				break
 			}
 		}
 	}
-	if ir := r.Incentives; ir != nil {
-		awarded := 0
-		for _, v := range ir.Verdicts {
-			if v.Status == incentive.Awarded {
-				awarded++
-			}
-		}
-		if awarded > 0 {
-			st.Awards = make([]zone.Award, 0, awarded)
-		}
-		for _, v := range ir.Verdicts {
+	if ir := w.res.Incentives; ir != nil {
+		for i := range ir.Verdicts {
+			v := &ir.Verdicts[i]
 			if v.Status != incentive.Awarded {
 				continue
 			}
@@ -181,5 +173,6 @@ func zoneStatus(r *Result, capacity []int) zone.Status {
 			st.Awards = append(st.Awards, a)
 		}
 	}
+	w.st = st
 	return st
 }

@@ -18,7 +18,7 @@ import (
 func TestZoneStatus(t *testing.T) {
 	day := calendar.MustParseDate
 	ref := func(id string) zone.Ref { return zone.Ref{ID: id} }
-	r := &Result{
+	w := &portfolioWork{res: Result{
 		Lifecycle: &stage.Result{
 			Deadlines: []stage.DeadlineResult{
 				{Ref: ref("land-transfer"), Status: stage.Overdue, Due: day("2025-07-22"), LateWorkdays: 12},
@@ -37,8 +37,8 @@ func TestZoneStatus(t *testing.T) {
 			{Ref: ref("relics"), Status: incentive.Awarded},
 			{Ref: ref("other"), Status: incentive.Ineligible},
 		}},
-	}
-	got := zoneStatus(r, []int{2, 3})
+	}}
+	got := w.status([]int{2, 3})
 	want := zone.Status{
 		Overdue: []zone.Deadline{
 			{Ref: ref("land-transfer"), Due: day("2025-07-22"), Overdue: true, LateWorkdays: 12},
@@ -56,9 +56,12 @@ func TestZoneStatus(t *testing.T) {
 		},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("zoneStatus (-want +got):\n%s", diff)
+		t.Errorf("status (-want +got):\n%s", diff)
 	}
-	if st := zoneStatus(&Result{}, nil); st.Overdue != nil || st.Capacity != nil || st.Awards != nil {
+	// The next project's status reuses the memory and keeps nothing of
+	// this one's.
+	w.res = Result{}
+	if st := w.status(nil); len(st.Overdue) != 0 || len(st.Escalations) != 0 || st.Capacity != nil || len(st.Awards) != 0 {
 		t.Errorf("status of an empty result = %+v", st)
 	}
 }

@@ -167,7 +167,10 @@ type Options struct {
 	// the metrics are then evaluated in (so conditions can share what they
 	// bind to it), and returns what the caller's lifecycle says about the
 	// project. It is called from Workers goroutines at once. An error is
-	// reported for the project, as a [*ProjectError].
+	// reported for the project, as a [*ProjectError]. The report copies
+	// what it needs of a Status before it calls Status again with the same
+	// context, so the function may return the same memory each time (kept
+	// with [Context.Scratch]) instead of allocating for every project.
 	Status func(c *Context) (Status, error)
 }
 

@@ -269,59 +269,89 @@ func TestReport_lifecycle(t *testing.T) {
 		{ID: "D", Events: ev("2024-01-01", "2025-03-04")},
 		{ID: "E", Events: ev("2024-01-01", "2025-07-01")}, // reaches after the report date: still producing
 	}
-	rep, err := pf.Report(projects, zone.Options{AsOf: asOf, Status: func(c *zone.Context) (zone.Status, error) {
-		return status[c.Project.ID], nil
-	}})
-	if err != nil {
-		t.Fatal(err)
+	// The report must copy what it needs of a Status: Options.Status may
+	// hand back the same memory for every project.
+	type scratchKey struct{}
+	type scratch struct {
+		st       zone.Status
+		capacity zone.Deadline
 	}
-	type item struct {
-		Project, Rule string
-		Date          string
-		N             int
-		Current       bool
+	reused := func(c *zone.Context) (zone.Status, error) {
+		b := c.Scratch(scratchKey{}, func(*zone.Context) any { return new(scratch) }).(*scratch)
+		src := status[c.Project.ID]
+		b.st = zone.Status{
+			Overdue:     append(b.st.Overdue[:0], src.Overdue...),
+			Escalations: append(b.st.Escalations[:0], src.Escalations...),
+			Awards:      append(b.st.Awards[:0], src.Awards...),
+		}
+		if src.Capacity != nil {
+			b.capacity = *src.Capacity
+			b.st.Capacity = &b.capacity
+		}
+		return b.st, nil
 	}
-	var got []item
-	for _, o := range rep.Overdue {
-		got = append(got, item{o.Project.ID, o.Deadline.ID, o.Due.String(), o.LateWorkdays, false})
-	}
-	for _, e := range rep.Escalations {
-		got = append(got, item{e.Project.ID, e.Step.ID, e.Since.String(), 0, e.Current})
-	}
-	for _, c := range rep.Capacity.Reached {
-		got = append(got, item{c.Project.ID, "reached:" + c.Deadline.ID, c.Date.String(), c.LateWorkdays, false})
-	}
-	for _, c := range rep.Capacity.Behind {
-		got = append(got, item{c.Project.ID, "behind:" + c.Deadline.ID, c.Date.String(), c.LateWorkdays, false})
-	}
-	want := []item{
-		{"B", "land-transfer", "2025-03-31", 0, false},
-		{"A", "land-transfer", "2025-04-30", 40, false},
-		{"B", "construction", "2025-04-30", 0, false},
-		{"A", "letter", "2025-05-01", 0, false},
-		{"B", "letter", "2025-05-01", 0, true},
-		{"A", "interview", "2025-05-11", 0, true},
-		{"D", "reached:capacity", "2025-03-04", 3, false},
-		{"B", "behind:capacity", "2025-06-01", 20, false},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("lifecycle lists (-want +got):\n%s", diff)
-	}
-	if rep.Capacity.Producing != 2 {
-		t.Errorf("producing = %d, want 2 (C and E)", rep.Capacity.Producing)
-	}
-	type award struct {
-		ID                string
-		Projects, Unknown int
-		Amount, Service   string
-	}
-	var awards []award
-	for _, a := range rep.Incentives {
-		awards = append(awards, award{a.Programme.ID, a.Projects, a.AmountUnknown, a.Amount.String(), a.Service})
-	}
-	wantAwards := []award{{"grant", 1, 1, "0", ""}, {"subsidy", 2, 0, "750000.5", ""}, {"team", 1, 0, "0", "专班服务"}}
-	if diff := cmp.Diff(wantAwards, awards); diff != "" {
-		t.Errorf("incentives (-want +got):\n%s", diff)
+	for _, tt := range []struct {
+		name   string
+		status func(*zone.Context) (zone.Status, error)
+	}{
+		{"fresh", func(c *zone.Context) (zone.Status, error) { return status[c.Project.ID], nil }},
+		{"memory reused", reused},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, err := pf.Report(projects, zone.Options{AsOf: asOf, Status: tt.status})
+			if err != nil {
+				t.Fatal(err)
+			}
+			type item struct {
+				Project, Rule string
+				Date          string
+				N             int
+				Current       bool
+			}
+			var got []item
+			for _, o := range rep.Overdue {
+				got = append(got, item{o.Project.ID, o.Deadline.ID, o.Due.String(), o.LateWorkdays, false})
+			}
+			for _, e := range rep.Escalations {
+				got = append(got, item{e.Project.ID, e.Step.ID, e.Since.String(), 0, e.Current})
+			}
+			for _, c := range rep.Capacity.Reached {
+				got = append(got, item{c.Project.ID, "reached:" + c.Deadline.ID, c.Date.String(), c.LateWorkdays, false})
+			}
+			for _, c := range rep.Capacity.Behind {
+				got = append(got, item{c.Project.ID, "behind:" + c.Deadline.ID, c.Date.String(), c.LateWorkdays, false})
+			}
+			want := []item{
+				{"B", "land-transfer", "2025-03-31", 0, false},
+				{"A", "land-transfer", "2025-04-30", 40, false},
+				{"B", "construction", "2025-04-30", 0, false},
+				{"A", "letter", "2025-05-01", 0, false},
+				{"B", "letter", "2025-05-01", 0, true},
+				{"A", "interview", "2025-05-11", 0, true},
+				{"D", "reached:capacity", "2025-03-04", 3, false},
+				{"B", "behind:capacity", "2025-06-01", 20, false},
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("lifecycle lists (-want +got):\n%s", diff)
+			}
+			if rep.Capacity.Producing != 2 {
+				t.Errorf("producing = %d, want 2 (C and E)", rep.Capacity.Producing)
+			}
+			type award struct {
+				ID                string
+				Projects, Unknown int
+				Amount, Service   string
+			}
+			var awards []award
+			for _, a := range rep.Incentives {
+				awards = append(awards, award{a.Programme.ID, a.Projects, a.AmountUnknown, a.Amount.String(), a.Service})
+			}
+			wantAwards := []award{{"grant", 1, 1, "0", ""}, {"subsidy", 2, 0, "750000.5", ""}, {"team", 1, 0, "0", "专班服务"}}
+			if diff := cmp.Diff(wantAwards, awards); diff != "" {
+				t.Errorf("incentives (-want +got):\n%s", diff)
+			}
+
+		})
 	}
 }
 
