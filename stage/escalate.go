@@ -130,6 +130,6 @@ func afterAsOf(c *zone.Context, err error) bool {
 	if err == nil {
 		return false
 	}
-	var nd *calendar.NoDataError
-	return errors.As(err, &nd) && nd.Year > c.AsOf.Year()
+	nd, ok := errors.AsType[*calendar.NoDataError](err)
+	return ok && nd.Year > c.AsOf.Year()
 }
