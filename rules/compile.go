@@ -686,7 +686,7 @@ func (c *compiler) declarations() []declared {
 	}
 	for _, d := range c.conds {
 		out = append(out, declared{d.Name.Value, d.Label.Value, "condition", d.Name.Pos, d.Label.Pos,
-			expr.Decl{Name: d.Name.Value, Label: label(d.Label.Value), Type: expr.Type{Kind: expr.KindBool}, Role: expr.RoleFact}})
+			expr.Decl{Name: d.Name.Value, Label: label(d.Label.Value), Type: expr.Type{Kind: expr.KindBool}, Role: expr.RoleCondition}})
 	}
 	return out
 }

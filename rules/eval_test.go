@@ -142,6 +142,11 @@ func TestExplainFollowsNamedConditions(t *testing.T) {
 	if !cmp.Equal(x.Missing, []string{"investment"}) {
 		t.Errorf("missing = %v", x.Missing)
 	}
+	// The detail says the condition cannot be decided; it does not call
+	// the condition a missing fact.
+	if !strings.Contains(x.Detail, "条件 major_project 无法判定") || strings.Contains(x.Detail, "缺少事实 major_project") {
+		t.Errorf("detail = %q; want 条件 major_project 无法判定, not 缺少事实 major_project", x.Detail)
+	}
 }
 
 func TestEvaluateErrors(t *testing.T) {

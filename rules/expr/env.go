@@ -27,7 +27,8 @@ type Decl struct {
 	// Type is the value's type. An event's type is always a date; leave it
 	// zero or set KindDate.
 	Type Type
-	// Role says whether the name is a fact, an event or a parameter.
+	// Role says whether the name is a fact, an event, a parameter or a
+	// named condition.
 	Role Role
 	// EnumValues defines the value set named Type.Enum (or Name, when
 	// Type.Enum is empty) for an enum or a list of enums. Several
@@ -106,8 +107,8 @@ func NewEnv(decls ...Decl) (*Env, error) {
 	}
 	for i, d := range decls {
 		d.EnumValues = append([]EnumValue(nil), d.EnumValues...)
-		if d.Role > RoleParam {
-			fail(i, CodeDeclType, "role %d is not fact, event or param", d.Role)
+		if d.Role > RoleCondition {
+			fail(i, CodeDeclType, "role %d is not fact, event, param or condition", d.Role)
 		}
 		if d.Role == RoleEvent {
 			if d.Type != (Type{}) && d.Type != (Type{Kind: KindDate}) {

@@ -14,9 +14,9 @@ type Explanation struct {
 	// Terms lists every sub-term except literals, in source order, parents
 	// before their operands: Terms[0] is the whole expression.
 	Terms []Term
-	// Missing names the facts and parameters without a value, and the
-	// events that have not happened, that made Value unknown; nil when
-	// Value is known.
+	// Missing names the facts and parameters without a value, the events
+	// that have not happened and the conditions ([RoleCondition]) that
+	// cannot be decided, that made Value unknown; nil when Value is known.
 	Missing []string
 	// Err joins the calculation errors that made Value unknown (a calendar
 	// without data for a year, division by zero); nil if there were none.
@@ -36,8 +36,8 @@ type Term struct {
 	Source string
 	// Value is the term's value.
 	Value Value
-	// Missing names the facts, parameters and events whose absence made the
-	// term unknown.
+	// Missing names the facts, parameters, events and undecided conditions
+	// that made the term unknown.
 	Missing []string
 	// Reason says why the term is unknown, in words for an auditor:
 	// 缺少事实 tech_level, 事件 signed 尚未发生, or the calculation error.
@@ -142,7 +142,11 @@ func (p *Program) cause(a *Activation, n *node, fromArgs why) (why, error) {
 	switch n.op {
 	case opRef:
 		w.missing = []string{n.decl.Name}
-		w.reasons = []string{"缺少" + n.decl.Role.label() + " " + n.decl.Name}
+		if n.decl.Role == RoleCondition {
+			w.reasons = []string{"条件 " + n.decl.Name + " 无法判定"}
+		} else {
+			w.reasons = []string{"缺少" + n.decl.Role.label() + " " + n.decl.Name}
+		}
 		return w, nil
 	case opEventDate:
 		if !a.hasAsOf {

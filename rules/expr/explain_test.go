@@ -157,6 +157,35 @@ func TestExplain_divisionByZero(t *testing.T) {
 	}
 }
 
+// TestExplain_roles checks how each role's missing value is worded: a
+// fact or parameter is missing, an event has not happened, a condition
+// cannot be decided.
+func TestExplain_roles(t *testing.T) {
+	decls := []expr.Decl{
+		{Name: "tech_level", Type: expr.Type{Kind: expr.KindInt}},
+		{Name: "threshold", Role: expr.RoleParam, Type: expr.Type{Kind: expr.KindInt}},
+		{Name: "signed", Role: expr.RoleEvent},
+		{Name: "major_project", Role: expr.RoleCondition, Type: expr.Type{Kind: expr.KindBool}},
+	}
+	env := mustEnv(t, decls)
+	a := env.NewActivation()
+	a.Reset(d("2025-12-31"), nil)
+	for _, tt := range []struct{ src, reason string }{
+		{"tech_level >= 3", "缺少事实 tech_level"},
+		{"threshold >= 3", "缺少参数 threshold"},
+		{"date(signed) <= 2026-01-01", "事件 signed 尚未发生"},
+		{"major_project", "条件 major_project 无法判定"},
+	} {
+		x := mustCompile(t, env, tt.src, expr.KindBool).Explain(a)
+		if got := x.Terms[0].Reason; got != tt.reason {
+			t.Errorf("%s: reason %q, want %q", tt.src, got, tt.reason)
+		}
+	}
+	if _, err := expr.NewEnv(expr.Decl{Name: "x", Role: expr.RoleCondition + 1}); err == nil {
+		t.Error("NewEnv accepts a role after RoleCondition")
+	}
+}
+
 func TestExplain_foreignActivation(t *testing.T) {
 	env := mustEnv(t, testDecls())
 	other := mustEnv(t, builtinDecls())

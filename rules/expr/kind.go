@@ -252,15 +252,22 @@ const (
 	// RoleParam is a rule-set parameter (参数), such as
 	// major_project_threshold, whose value may change over time.
 	RoleParam
+	// RoleCondition is a named condition (条件), such as major_project:
+	// a value the caller works out from other names and stores like a
+	// fact. When it is unknown, an explanation says it cannot be decided
+	// (the caller knows which facts it lacks), not that it is missing.
+	RoleCondition
 )
 
-// String returns "fact", "event" or "param".
+// String returns "fact", "event", "param" or "condition".
 func (r Role) String() string {
 	switch r {
 	case RoleEvent:
 		return "event"
 	case RoleParam:
 		return "param"
+	case RoleCondition:
+		return "condition"
 	}
 	return "fact"
 }
@@ -271,6 +278,8 @@ func (r Role) label() string {
 		return "事件"
 	case RoleParam:
 		return "参数"
+	case RoleCondition:
+		return "条件"
 	}
 	return "事实"
 }
