@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -12,9 +13,25 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/devzone-go/devzone/calendar"
+	"github.com/devzone-go/devzone/rules"
 )
 
-func runCalendar(args []string, stdout io.Writer) error {
+// calendarDiagnostics turns a calendar file's problems into diagnostics, so
+// that they print like a rule file's: position, code, the source line.
+func calendarDiagnostics(list calendar.FileErrors) rules.Diagnostics {
+	ds := make(rules.Diagnostics, len(list))
+	for i, e := range list {
+		ds[i] = &rules.Diagnostic{
+			Severity: rules.SeverityError,
+			Code:     e.Code,
+			Pos:      rules.Pos{File: e.File, Line: e.Line, Col: e.Col},
+			Summary:  e.Msg,
+		}
+	}
+	return ds
+}
+
+func runCalendar(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		return usagef("calendar: give a sub-command: add, deadline, between, is-workday or holidays")
 	}
@@ -32,10 +49,13 @@ func runCalendar(args []string, stdout io.Writer) error {
 		c, err := calendar.LoadFile(*file)
 		if err != nil {
 			var list calendar.FileErrors
-			if errors.As(err, &list) {
-				return usagef("%s", list.Error())
+			if !errors.As(err, &list) {
+				return usagef("%v", err)
 			}
-			return usagef("%v", err)
+			if werr := calendarDiagnostics(list).WriteText(stderr, os.ReadFile); werr != nil {
+				return werr
+			}
+			return &silentUsage{}
 		}
 		cal = c
 	}

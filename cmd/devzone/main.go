@@ -98,7 +98,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	case "calendar":
-		err = runCalendar(args[1:], stdout)
+		err = runCalendar(args[1:], stdout, stderr)
 	case "validate":
 		err = runValidate(args[1:], stdout)
 	case "graph":

@@ -59,6 +59,29 @@ func TestCalendarCommands(t *testing.T) {
 	}
 }
 
+// TestCalendarFileErrors checks that a zone calendar's problems print like
+// a rule file's: every one, with its position, code and source line.
+func TestCalendarFileErrors(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run([]string{"calendar", "add", "2025-02-03", "3", "--calendar", "testdata/calendar/bad-zone.yaml"}, &out, &errOut)
+	if code != exitUsage || out.Len() != 0 {
+		t.Errorf("exit %d, output %q; want exit %d and no output", code, out.String(), exitUsage)
+	}
+	want := `testdata/calendar/bad-zone.yaml:5:12: error: closures[0].date: "2026-13-01" is not a valid date: the month must be 01 to 12 [calendar.bad-date]
+  |
+5 |   - {date: 2026-13-01, name: 停电检修}
+  |            ^
+
+testdata/calendar/bad-zone.yaml:6:1: error: calendar file: unknown key "colour"; allowed keys: id, label, extends, years, closures, workdays [calendar.unknown-key]
+  |
+6 | colour: blue
+  | ^
+`
+	if diff := cmp.Diff(want, errOut.String()); diff != "" {
+		t.Errorf("stderr (-want +got):\n%s", diff)
+	}
+}
+
 func TestCalendarJSON(t *testing.T) {
 	var out, errOut bytes.Buffer
 	if code := run([]string{"calendar", "is-workday", "--json", "2025-10-11"}, &out, &errOut); code != 0 {
