@@ -119,6 +119,9 @@ func (s *errorSink) add(code string, start, end int, summary, detail string) {
 // work of composing them.
 func (s *errorSink) full() bool { return len(s.list) >= MaxErrors }
 
+// count returns the number of errors reported so far, kept or dropped.
+func (s *errorSink) count() int { return len(s.list) + s.dropped }
+
 func (s *errorSink) addf(code string, start, end int, summary string, detail string, args ...any) {
 	s.add(code, start, end, summary, fmt.Sprintf(detail, args...))
 }
