@@ -65,9 +65,6 @@ func (k DamagesKind) Label() string { return enum.Label(damagesNames[:], int(k))
 // ParseDamagesKind accepts the identifiers and labels String and Label
 // return. Errors are of type [*EnumError].
 func ParseDamagesKind(s string) (DamagesKind, error) {
-	if s == "none" || s == "无" {
-		return NoDamages, nil
-	}
 	i, err := parseEnum(damagesNames[:], "damages", s)
 	return DamagesKind(i), err
 }

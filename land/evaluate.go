@@ -57,9 +57,6 @@ func (r Reason) Label() string { return enum.Label(reasonNames[:], int(r)) }
 // ParseReason accepts the identifiers and labels String and Label return.
 // Errors are of type [*EnumError].
 func ParseReason(s string) (Reason, error) {
-	if s == "none" || s == reasonNames[0][1] {
-		return ReasonNone, nil
-	}
 	i, err := parseEnum(reasonNames[:], "reason", s)
 	return Reason(i), err
 }

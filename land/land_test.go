@@ -798,6 +798,20 @@ func TestEnums(t *testing.T) {
 			t.Errorf("ParseDirection(%q) = %v; want an *EnumError", s, err)
 		}
 	}
+	// Kinds whose zero value has a name of its own read it back.
+	for _, in := range []string{"none", "无", ""} {
+		if got, err := land.ParseDamagesKind(in); got != land.NoDamages || err != nil {
+			t.Errorf("ParseDamagesKind(%q) = %v, %v; want none", in, got, err)
+		}
+	}
+	for _, in := range []string{"none", "已判定"} {
+		if got, err := land.ParseReason(in); got != land.ReasonNone || err != nil {
+			t.Errorf("ParseReason(%q) = %v, %v; want none", in, got, err)
+		}
+	}
+	if got, err := land.ParseReason("zero_base"); got != land.ReasonZeroBase || err != nil {
+		t.Errorf("ParseReason(zero_base) = %v, %v", got, err)
+	}
 	var k land.DamagesKind
 	if err := k.UnmarshalText([]byte("按差额比例")); err != nil || k != land.Proportional {
 		t.Errorf("DamagesKind.UnmarshalText = %v, %v", k, err)

@@ -23,16 +23,20 @@ func Label(names [][2]string, i int) string {
 	return names[i][1]
 }
 
-// Lookup returns the value whose identifier or label is s among the values
-// after the zero value; "" is the zero value. It reports false for any
-// other text.
+// Lookup returns the value whose identifier or label is s; "" is the zero
+// value. A zero value without an identifier (such as 未知, unknown) is
+// written only as "", never by its label; one with an identifier (such as
+// none, 无) is found by either. Lookup reports false for any other text.
 func Lookup(names [][2]string, s string) (int, bool) {
 	if s == "" {
 		return 0, true
 	}
-	for i, n := range names[1:] {
+	for i, n := range names {
+		if i == 0 && n[0] == "" {
+			continue
+		}
 		if s == n[0] || s == n[1] {
-			return i + 1, true
+			return i, true
 		}
 	}
 	return 0, false
