@@ -117,3 +117,28 @@ func mustDate(s string) date.Date {
 	}
 	return d
 }
+
+// Values that are the same for every project — the parameters in force on
+// the evaluation date — are set once, in a base activation; each project
+// starts from a copy of it.
+func ExampleActivation_CopyFrom() {
+	env := exampleEnv()
+	prog, errs := env.Compile("投资额 >= 重大项目门槛", expr.KindBool)
+	if errs != nil {
+		panic(errs)
+	}
+	slot := func(name string) int { s, _ := env.Slot(name); return s }
+	base := env.NewActivation()
+	base.Reset(mustDate("2025-12-31"), calendar.MainlandChina())
+	_ = base.Set(slot("major_project_threshold"), expr.Money(decimal.RequireFromString("1000000000")))
+
+	a := env.NewActivation()
+	for _, investment := range []string{"1200000000", "800000000"} {
+		a.CopyFrom(base) // the threshold and the date, and no facts of the last project
+		_ = a.Set(slot("investment"), expr.Money(decimal.RequireFromString(investment)))
+		fmt.Println(prog.Eval(a).Truth())
+	}
+	// Output:
+	// true
+	// false
+}
