@@ -340,22 +340,26 @@ func unify(a, b Type) (Type, bool) {
 // operands checks the two operands of a binary operator, reading a soft
 // operand in the light of the other.
 func (c *checker) operands(n *node, hintFor func(Type) Type) (*node, *node) {
-	l, r := n.args[0], n.args[1]
 	// The operand that has a meaning of its own is checked first; the
 	// other may be bare words read by its type.
-	first, second := &l, &r
-	if c.soft(l) && !c.soft(r) {
-		first, second = &r, &l
+	first, second := n.args[0], n.args[1]
+	swap := c.soft(first) && !c.soft(second)
+	if swap {
+		first, second = second, first
 	}
 	before := c.errs.count()
-	*first = c.check(*first, Type{})
-	if (*first).typ.Kind == KindInvalid && c.errs.count() > before && c.soft(*second) {
+	first = c.check(first, Type{})
+	if first.typ.Kind == KindInvalid && c.errs.count() > before && c.soft(second) {
 		// The first operand is wrong, so the bare words of the other
 		// cannot be read: 行业 == 新能源汽车 with 行业 undeclared is one
 		// mistake, reported once, not an unknown name on each side.
-		(*second).op, (*second).typ = opBad, Type{}
+		second.op, second.typ = opBad, Type{}
 	} else {
-		*second = c.check(*second, hintFor((*first).typ))
+		second = c.check(second, hintFor(first.typ))
+	}
+	l, r := first, second
+	if swap {
+		l, r = second, first
 	}
 	n.args[0], n.args[1] = l, r
 	n.konst = l.konst && r.konst
